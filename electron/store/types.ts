@@ -51,7 +51,15 @@ export interface RequestLogQuery {
   offset?: number;
 }
 
-export type UploadStatus = 'running' | 'interrupted' | 'completed' | 'failed' | 'cancelled';
+export const UPLOAD_STATUSES = [
+  'running',
+  'interrupted',
+  'completed',
+  'failed',
+  'cancelled',
+] as const;
+
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
 
 export interface UploadRecord {
   id: string;
@@ -90,7 +98,9 @@ export type NewUpload = Pick<
   | 'mappingJson'
 >;
 
-export type BatchStatus = 'pending' | 'sent' | 'confirmed' | 'failed';
+export const BATCH_STATUSES = ['pending', 'sent', 'confirmed', 'failed'] as const;
+
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export interface BatchRecord {
   uploadId: string;
@@ -108,12 +118,44 @@ export interface BatchRecord {
   updatedAt: string;
 }
 
+/** What an upload's progress may be patched with; the file and its target never change. */
+export type UploadPatch = Partial<
+  Pick<
+    UploadRecord,
+    | 'status'
+    | 'rowCount'
+    | 'eventCount'
+    | 'accepted'
+    | 'duplicates'
+    | 'rejected'
+    | 'invalid'
+    | 'error'
+  >
+>;
+
+/** A batch as planned, before it is sent. */
+export type NewBatch = Pick<
+  BatchRecord,
+  'uploadId' | 'seq' | 'firstRow' | 'lastRow' | 'eventCount'
+>;
+
+/** Cadent's answer to one batch. */
+export interface BatchResult {
+  accepted: number;
+  duplicates: number;
+  /** One record per rejected event, `source: 'cadent'`. */
+  rejected: RowProblemRecord[];
+}
+
+/** 'local': the row could not become a valid event; 'cadent': Cadent rejected its event. */
+export type RowProblemSource = 'local' | 'cadent';
+
 /** One row that did not arrive: invalid here, or rejected by Cadent. No cell values. */
 export interface RowProblemRecord {
   uploadId: string;
   row: number;
   eventId: string | null;
-  source: 'local' | 'cadent';
+  source: RowProblemSource;
   code: string;
   message: string;
 }

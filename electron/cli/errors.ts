@@ -1,0 +1,19 @@
+/** A mistake in how a command was called: printed as one line with exit status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * The one line a failed command prints. Every error the app raises on purpose carries a
+ * message written for the user; anything else is a bug, said as such, with the stack kept
+ * for CADENT_DEBUG=1.
+ */
+export function describeFailure(error: unknown): { line: string; exitCode: number } {
+  if (error instanceof UsageError) return { line: error.message, exitCode: 2 };
+  if (error instanceof Error) {
+    const code = 'code' in error && typeof error.code === 'string' ? error.code : null;
+    if (code && !code.startsWith('ERR_')) return { line: error.message, exitCode: 2 };
+    return { line: `internal error: ${error.message}`, exitCode: 70 };
+  }
+  return { line: `internal error: ${String(error)}`, exitCode: 70 };
+}
