@@ -11,6 +11,7 @@ import {
 } from './cadent-contract';
 import { CONVERSION_TYPE_LABELS, CONVERSION_TYPES, IDENTITY_FIELDS } from './cadent-fields';
 import { parseEventTime } from './event-time';
+import { columnsUsedBy } from './mapping';
 import { splitFullName } from './name-split';
 import { normalizeField } from './normalize';
 import { parsePropertyValue } from './property-value';
@@ -87,6 +88,10 @@ export function compileMapping(
   headers.forEach((header, index) => {
     if (!columnIndex.has(header)) columnIndex.set(header, index);
   });
+  const missing = columnsUsedBy(mapping).filter((column) => !columnIndex.has(column));
+  if (missing.length > 0) {
+    throw new Error(`the mapping reads columns this file does not have: ${missing.join(', ')}`);
+  }
   const { decimalComma: _unused, ...normalizationSwitches } = mapping.options;
   return {
     mapping,
@@ -320,7 +325,8 @@ function readIdentity(
 
     if (normalized.kind === 'omitted') {
       const reason = normalized.detail ?? OMIT_REASON_WORDS[normalized.reason];
-      result.omissions.set(field, reason);
+      // The detail may quote the cell; a fatal problem is journaled, so it gets the plain words.
+      result.omissions.set(field, OMIT_REASON_WORDS[normalized.reason]);
       trace.reason = reason;
       if (normalized.reason === 'invalid') {
         problems.push({ field, column, code: 'invalid_value', message: reason, fatal: false });

@@ -16,7 +16,9 @@ export async function countCsvProblems(
   for await (const record of readCsvRows(filePath, format ? { format } : {})) {
     if (record.kind === 'row') rows += 1;
     if (record.kind !== 'problem') continue;
-    if (record.problem.row !== null && record.problem.row > 1) rows += 1;
+    // A ragged or undecodable row is still a data row; a blank one is skipped, not counted.
+    const isDataRow = record.problem.row !== null && record.problem.kind !== 'blank_row';
+    if (isDataRow) rows += 1;
     if (problems.length < PROBLEMS_KEPT) problems.push(record.problem);
     else moreProblems += 1;
   }

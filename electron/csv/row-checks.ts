@@ -152,7 +152,11 @@ export function describeColumn(column: number): string {
   return `${column} (${letters})`;
 }
 
-/** What decoders put in place of bytes that are not valid in the file's encoding. */
+/**
+ * What decoders put in place of bytes that are not valid in the file's encoding.
+ * TODO(decoders do not flag them): a U+FFFD already in a UTF-8 file is reported as invalid too,
+ * and a lone UTF-16 surrogate is not reported at all.
+ */
 const REPLACEMENT = '\uFFFD';
 
 const DELIMITER_NAMES: Readonly<Record<CsvDelimiter, string>> = {

@@ -9,7 +9,11 @@ import type { CsvDelimiter, CsvEncoding } from './types';
 /** The delimiters tried, in the order that breaks ties. */
 export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 
-/** Reads the BOM, else tells UTF-16 by its NUL bytes and UTF-8 from Windows-1252 by validity. */
+/**
+ * Reads the BOM, else tells UTF-16 by its NUL bytes and UTF-8 from Windows-1252 by validity.
+ * TODO(no reliable signal): other 8-bit encodings (ISO-8859-2, Mac Roman, Shift-JIS) are read as
+ * Windows-1252 without a warning.
+ */
 export function sniffEncoding(bytes: Buffer): { encoding: CsvEncoding; bom: boolean } {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bom: true };
   if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: true };

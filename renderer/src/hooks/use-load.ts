@@ -37,7 +37,6 @@ export function useLoad<T>(
       },
     );
     // `load` is a new function every render; `deps` say when it means something new.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((value) => value + 1), []);

@@ -59,7 +59,8 @@ export type AppAction =
   | { type: 'openFileFailed'; message: string }
   | { type: 'fileOpened'; file: FileView; suggestion: Suggestion }
   | { type: 'setMapping'; mapping: Mapping }
-  | { type: 'checked'; summary: CheckSummary }
+  /** A finished check; dropped if the file or mapping changed while it ran. */
+  | { type: 'checked'; summary: CheckSummary; mapping: Mapping; path: string }
   | { type: 'showLog'; filter: LogFilter }
   | { type: 'connectionRenamed'; from: string; to: string }
   | { type: 'connectionRemoved'; name: string };
@@ -98,6 +99,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'setMapping':
       return { ...state, mapping: action.mapping, check: null };
     case 'checked':
+      if (state.mapping !== action.mapping || state.file?.path !== action.path) return state;
       return { ...state, check: action.summary };
     case 'showLog':
       return { ...state, screen: 'log', logPreset: action.filter };

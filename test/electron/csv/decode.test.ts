@@ -10,7 +10,9 @@ describe('createCsvDecoder', () => {
     const bytes = iconv.encode('Zoë,€,😀\n', 'utf-16le');
     expect(decodeInChunks(createCsvDecoder('utf-16le', false), bytes, 3)).toBe('Zoë,€,😀\n');
     const utf8 = Buffer.from('Zoë,€,😀\n'.repeat(2000));
-    expect(decodeInChunks(createCsvDecoder('utf-8', true), utf8, 7)).toBe('Zoë,€,😀\n'.repeat(2000));
+    expect(decodeInChunks(createCsvDecoder('utf-8', true), utf8, 7)).toBe(
+      'Zoë,€,😀\n'.repeat(2000),
+    );
   });
 
   it('keeps UTF-8 when the first non-ASCII bytes, however late, are UTF-8', () => {

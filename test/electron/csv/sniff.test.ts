@@ -79,7 +79,9 @@ describe('sniffBinary', () => {
 
   it('lets text through, UTF-16 included', () => {
     expect(sniffBinary(Buffer.from('Email,Name\na@example.com,Ann\n'))).toBeNull();
-    expect(sniffBinary(iconv.encode('Email\tName\r\na@example.com\tAnn\r\n', 'utf-16le'))).toBeNull();
+    expect(
+      sniffBinary(iconv.encode('Email\tName\r\na@example.com\tAnn\r\n', 'utf-16le')),
+    ).toBeNull();
     expect(sniffBinary(iconv.encode('Name\nMüller\n', 'windows-1252'))).toBeNull();
   });
 });
@@ -100,7 +102,10 @@ describe('sniffDelimiter', () => {
   });
 
   it('lets a sep= first line win', () => {
-    expect(sniffDelimiter('sep=|\r\nA,B,C\r\n1,2,3\r\n')).toEqual({ delimiter: '|', sepLine: true });
+    expect(sniffDelimiter('sep=|\r\nA,B,C\r\n1,2,3\r\n')).toEqual({
+      delimiter: '|',
+      sepLine: true,
+    });
   });
 
   it('falls back to a comma for a single column', () => {

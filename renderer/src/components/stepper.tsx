@@ -1,0 +1,47 @@
+import { FLOW_STEPS, useAppDispatch, useAppState } from '../state/app-state';
+
+import type { FlowStep } from '../state/app-state';
+
+const LABELS: Record<FlowStep, string> = {
+  import: 'Import',
+  map: 'Map',
+  preview: 'Preview',
+  upload: 'Upload',
+};
+
+/** The upload flow's steps across the top of the main area; a step is done once it has data. */
+export function Stepper({ current }: { current: FlowStep }) {
+  const { file, mapping, check } = useAppState();
+  const dispatch = useAppDispatch();
+  const done: Record<FlowStep, boolean> = {
+    import: file !== null,
+    map: file !== null && mapping !== null,
+    preview: check !== null,
+    upload: false,
+  };
+
+  return (
+    <nav className="stepper" aria-label="Upload steps">
+      <ol className="stepper__list">
+        {FLOW_STEPS.map((step, index) => (
+          <li key={step} className="stepper__item">
+            <button
+              type="button"
+              className={`stepper__step${done[step] && step !== current ? ' stepper__step--done' : ''}`}
+              aria-current={step === current ? 'step' : undefined}
+              onClick={() => dispatch({ type: 'navigate', screen: step })}
+            >
+              <span className="stepper__number" aria-hidden="true">
+                {done[step] && step !== current ? '✓' : index + 1}
+              </span>
+              <span className="stepper__label">{LABELS[step]}</span>
+            </button>
+            {index < FLOW_STEPS.length - 1 ? (
+              <span className="stepper__divider" aria-hidden="true" />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,87 @@
+/** How numbers, sizes, times and counts read in the interface. */
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** "1 row", "2,400 rows". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+export function formatPercent(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  const percent = (part / whole) * 100;
+  if (percent > 0 && percent < 1) return '<1%';
+  return `${Math.round(percent)}%`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** An ISO timestamp in the user's local time. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
+export function formatDuration(milliseconds: number): string {
+  if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;
+  return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
+}
+
+/** "about 2 min", "45 s": a time left, rounded the way a person says it. */
+export function formatTimeLeft(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min`;
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.round((seconds % 3600) / 60);
+  return `about ${hours} h ${minutes} min`;
+}
+
+/** A delimiter as a person names it. */
+export function describeDelimiter(delimiter: string): string {
+  switch (delimiter) {
+    case ',':
+      return 'Comma';
+    case ';':
+      return 'Semicolon';
+    case '\t':
+      return 'Tab';
+    case '|':
+      return 'Pipe';
+    default:
+      return JSON.stringify(delimiter);
+  }
+}
+
+export function describeEncoding(encoding: string, bom: boolean): string {
+  const names: Record<string, string> = {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16 LE',
+    'utf-16be': 'UTF-16 BE',
+    'windows-1252': 'Windows-1252',
+  };
+  const name = names[encoding] ?? encoding;
+  return bom ? `${name} with BOM` : name;
+}

@@ -1,0 +1,42 @@
+import { TruncatedText } from '../../components/truncated-text';
+
+import type { FileView } from '../../../../shared/ipc-api';
+
+/** The file's first rows as read: every cell a string, long ones cut with the whole in a tooltip. */
+export function RowsTable({ headers, rows }: { headers: string[]; rows: FileView['rows'] }) {
+  if (rows.length === 0) {
+    return <p className="muted">The file has a header but no data rows.</p>;
+  }
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">
+      <table className="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col" className="table__row-number">
+              Row
+            </th>
+            {headers.map((header, index) => (
+              <th key={`${header}-${index}`} scope="col">
+                <TruncatedText text={header} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.row}>
+              <th scope="row" className="table__row-number">
+                {row.row}
+              </th>
+              {headers.map((header, index) => (
+                <td key={`${header}-${index}`}>
+                  <TruncatedText text={row.cells[index] ?? ''} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { useId } from 'react';
+
+import { columnsUsedBy } from '../../../../shared/mapping';
+import { guessPropertyType } from '../../../../shared/property-value';
+
+import { ColumnOptions } from './column-options';
+import { columnSamples, propertyNameFor } from './samples';
+
+import type { FileView } from '../../../../shared/ipc-api';
+import type { Mapping, PropertyMapping } from '../../../../shared/mapping';
+import type { PropertyType } from '../../../../shared/property-value';
+
+const TYPE_LABELS: Record<PropertyType, string> = {
+  string: 'Text',
+  number: 'Number',
+  money: 'Money',
+  boolean: 'Yes / no',
+};
+
+interface PropertyListProps {
+  kind: 'eventProperties' | 'userProperties';
+  title: string;
+  description: string;
+  file: FileView;
+  mapping: Mapping;
+  onChange: (mapping: Mapping) => void;
+}
+
+/** Columns sent as event properties or user properties, each under a name the user picks. */
+export function PropertyList({ kind, title, description, file, mapping, onChange }: PropertyListProps) {
+  const titleId = useId();
+  const properties = mapping[kind];
+  const singular = kind === 'eventProperties' ? 'event property' : 'user property';
+  const setProperties = (next: PropertyMapping[]) => onChange({ ...mapping, [kind]: next });
+  const update = (index: number, change: Partial<PropertyMapping>) =>
+    setProperties(properties.map((property, at) => (at === index ? { ...property, ...change } : property)));
+
+  const add = () => {
+    const used = new Set(columnsUsedBy(mapping));
+    const column = file.headers.find((header) => !used.has(header)) ?? file.headers[0];
+    if (column === undefined) return;
+    setProperties([...properties, propertyFor(file, column)]);
+  };
+
+  return (
+    <section className="section" aria-labelledby={titleId}>
+      <div className="section__header">
+        <div>
+          <h2 id={titleId} className="section__title">
+            {title}
+          </h2>
+          <p className="section__description">{description}</p>
+        </div>
+        <button type="button" className="button" onClick={add} disabled={file.headers.length === 0}>
+          Add {singular}
+        </button>
+      </div>
+      {properties.length === 0 ? (
+        <p className="muted property-list__empty">No {singular} yet.</p>
+      ) : (
+        <table className="table property-list">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Name sent</th>
+              <th scope="col">Type</th>
+              <th scope="col">Sample</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {properties.map((property, index) => (
+              <tr key={index}>
+                <td>
+                  <select
+                    className="input"
+                    aria-label={`Column of ${singular} ${index + 1}`}
+                    value={property.column}
+                    onChange={(event) => {
+                      const column = event.target.value;
+                      const guessed = propertyFor(file, column);
+                      update(index, { column, type: guessed.type });
+                    }}
+                  >
+                    <ColumnOptions headers={file.headers} />
+                  </select>
+                </td>
+                <td>
+                  <input
+                    className="input input--mono"
+                    aria-label={`Name of ${singular} ${index + 1}`}
+                    value={property.name}
+                    maxLength={64}
+                    spellCheck={false}
+                    onChange={(event) => update(index, { name: event.target.value })}
+                  />
+                </td>
+                <td>
+                  <select
+                    className="input"
+                    aria-label={`Type of ${singular} ${index + 1}`}
+                    value={property.type}
+                    onChange={(event) => update(index, { type: event.target.value as PropertyType })}
+                  >
+                    {(Object.keys(TYPE_LABELS) as PropertyType[]).map((type) => (
+                      <option key={type} value={type}>
+                        {TYPE_LABELS[type]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="property-list__sample">
+                  <span className="truncate mono" title={columnSamples(file, property.column, 1)[0] ?? ''}>
+                    {columnSamples(file, property.column, 1)[0] ?? '—'}
+                  </span>
+                </td>
+                <td className="property-list__actions">
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    aria-label={`Remove ${singular} ${property.name || index + 1}`}
+                    onClick={() => setProperties(properties.filter((_, at) => at !== index))}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function propertyFor(file: FileView, column: string): PropertyMapping {
+  return {
+    column,
+    name: propertyNameFor(column),
+    type: guessPropertyType(columnSamples(file, column, file.rows.length)),
+  };
+}

@@ -1,0 +1,292 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import Papa from 'papaparse';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { sha256Hex } from '../../../electron/pipeline/sha256';
+import { openStore } from '../../../electron/store';
+import { resumeUpload, startUpload } from '../../../electron/upload/upload-job';
+import { parseMapping } from '../../../shared/mapping';
+import { normalizeField } from '../../../shared/normalize';
+import { startSandbox } from '../../sandbox/server';
+
+import type { Store } from '../../../electron/store';
+import type { StartUploadOptions } from '../../../electron/upload/upload-job';
+import type { Mapping } from '../../../shared/mapping';
+import type { Sandbox } from '../../sandbox/server';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const DATA = resolve(__dirname, '../../../../shared/data');
+const CRM = join(DATA, 'crm-conversions.csv');
+const SHOP = join(DATA, 'shopify-orders-export.csv');
+const FIXTURES = resolve(__dirname, '../../fixtures/mappings');
+
+let sandbox: Sandbox;
+let dataDir: string;
+let store: Store;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ now: () => NOW });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cadent-upload-'));
+  store = openStore({ dataDir, now: () => NOW });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  sandbox.reset();
+  sandbox.setNow(NOW);
+});
+
+function fixture(name: string): Mapping {
+  const parsed = parseMapping(JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.mapping;
+}
+
+function options(overrides: Partial<StartUploadOptions> = {}): StartUploadOptions {
+  return {
+    store,
+    filePath: CRM,
+    mapping: fixture('crm-conversions.json'),
+    datasetId: 'ds_crm',
+    endpoint: sandbox.url,
+    apiKey: sandbox.apiKey,
+    connection: null,
+    batchSize: 1000,
+    concurrency: 2,
+    now: () => NOW,
+    client: { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } },
+    ...overrides,
+  };
+}
+
+function csvRows(file: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+}
+
+function stored(
+  datasetId: string,
+): Array<{ event_id: string; user: Record<string, string>; event_time?: string }> {
+  return sandbox.storedEvents(datasetId) as never;
+}
+
+describe('an upload of the CRM sample', () => {
+  it('sends every row with an email, each identity value the hash of its normalized form', async () => {
+    const outcome = await startUpload(options({ batchSize: 50 }));
+    expect(outcome.upload).toMatchObject({
+      status: 'completed',
+      accepted: 192,
+      invalid: 8,
+      rejected: 0,
+      duplicates: 0,
+    });
+
+    const rows = csvRows(CRM);
+    const withEmail = rows.filter((row) => (row['Email Address'] ?? '').trim() !== '');
+    const events = stored('ds_crm');
+    expect(events).toHaveLength(withEmail.length);
+    const byId = new Map(events.map((event) => [event.event_id, event]));
+    const today = NOW.toISOString().slice(0, 10);
+    for (const row of withEmail) {
+      const event = byId.get(row['Order ID'] ?? '');
+      expect(event, `order ${row['Order ID']}`).toBeDefined();
+      const email = normalizeField(
+        'em',
+        row['Email Address'],
+        {},
+        {
+          foldAccents: false,
+          externalIdLowercase: false,
+          acceptNonBinaryGender: false,
+          postcodePrefixLength: null,
+          dayMonthOrder: 'month-first',
+          today,
+        },
+      );
+      expect(email.kind).toBe('value');
+      if (email.kind === 'value') expect(event?.user.em).toBe(sha256Hex(email.normalized));
+      expect(event?.user['external-id']).toBe(sha256Hex((row['Customer ID'] ?? '').trim()));
+    }
+
+    // Rows without the match key are journaled with their row numbers, never sent.
+    const problems = store.rowProblems.list(outcome.upload.id);
+    expect(problems.map((p) => p.row)).toEqual([24, 47, 70, 93, 116, 139, 162, 185]);
+    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['missing_match_key']));
+    const missing = new Set(
+      rows.filter((r) => !(r['Email Address'] ?? '').trim()).map((r) => r['Order ID']),
+    );
+    expect(events.some((event) => missing.has(event.event_id))).toBe(false);
+  });
+
+  it('logs every request with its batch, and never the API key', async () => {
+    const outcome = await startUpload(options({ batchSize: 50 }));
+    const log = store.requestLog.query({ uploadId: outcome.upload.id });
+    expect(log.map((entry) => entry.method).sort()).toEqual([
+      'GET',
+      'POST',
+      'POST',
+      'POST',
+      'POST',
+    ]);
+    expect(
+      log
+        .filter((e) => e.method === 'POST')
+        .map((e) => e.batchSeq)
+        .sort(),
+    ).toEqual([0, 1, 2, 3]);
+    store.close();
+    const bytes = readFileSync(join(dataDir, 'cadent-uploader.sqlite'));
+    expect(bytes.includes(Buffer.from(sandbox.apiKey))).toBe(false);
+    // No raw email reaches the database either: only hashes were sent and logged.
+    expect(bytes.includes(Buffer.from('dmitri.fischer1@example.com'))).toBe(false);
+    store = openStore({ dataDir, now: () => NOW });
+  });
+
+  it('retries transient failures and records each attempt', async () => {
+    sandbox.setFaults({ failFirst: 2 });
+    const outcome = await startUpload(options({ concurrency: 1 }));
+    expect(outcome.upload.status).toBe('completed');
+    const posts = store.requestLog
+      .query({ uploadId: outcome.upload.id })
+      .filter((entry) => entry.method === 'POST');
+    expect(posts.map((p) => [p.attempt, p.status]).reverse()).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
+  });
+});
+
+describe('the Shopify sample', () => {
+  it('sends one event per order with names split and UTC offsets honoured', async () => {
+    const outcome = await startUpload(
+      options({
+        filePath: SHOP,
+        datasetId: 'ds_shop',
+        mapping: fixture('shopify-orders-export.json'),
+      }),
+    );
+    const rows = csvRows(SHOP);
+    const orders = new Map<string, Record<string, string>>();
+    for (const row of rows) if (!orders.has(row.Name ?? '')) orders.set(row.Name ?? '', row);
+    const withEmail = [...orders.values()].filter((row) => (row.Email ?? '').trim() !== '');
+    expect(outcome.upload).toMatchObject({
+      status: 'completed',
+      accepted: withEmail.length,
+      invalid: orders.size - withEmail.length,
+    });
+
+    const byId = new Map(stored('ds_shop').map((event) => [event.event_id, event]));
+    expect(byId.size).toBe(withEmail.length);
+    const first = byId.get('#1001');
+    expect(first?.event_time).toBe('2026-10-21T23:48:28Z');
+    expect(first?.user.fn).toBe(sha256Hex('hana'));
+    expect(first?.user.ln).toBe(sha256Hex('dupont'));
+    expect(first?.user.zp).toBe(sha256Hex('97201'));
+    expect(first?.user.st).toBe(sha256Hex('or'));
+    const accented = [...byId.values()].find((e) => e.event_id === '#1003');
+    expect(accented?.user.fn).toBe(sha256Hex('léa'));
+  });
+});
+
+describe('resuming', () => {
+  it('goes on after a failure without resending confirmed batches', async () => {
+    let failed = false;
+    const first = await startUpload(
+      options({
+        batchSize: 40,
+        concurrency: 1,
+        onProgress: (progress) => {
+          if (!failed && progress.batchesConfirmed === 2) {
+            failed = true;
+            sandbox.setFaults({ serverErrorRate: 1 });
+          }
+        },
+      }),
+    );
+    expect(first.upload.status).toBe('interrupted');
+    expect(first.upload.error).toMatch(/unavailable|internal error|gateway/i);
+    const storedBefore = stored('ds_crm').length;
+    expect(storedBefore).toBe(80);
+
+    sandbox.setFaults({ serverErrorRate: 0 });
+    const postsBefore = sandbox.requests.filter(
+      (r) => r.method === 'POST' && r.status === 200,
+    ).length;
+    const resumed = await resumeUpload({ ...options(), uploadId: first.upload.id });
+    expect(resumed.upload).toMatchObject({
+      status: 'completed',
+      accepted: 192,
+      invalid: 8,
+      duplicates: 0,
+    });
+    expect(resumed.batchesSkipped).toBe(2);
+    expect(stored('ds_crm')).toHaveLength(192);
+    const postsAfter = sandbox.requests.filter(
+      (r) => r.method === 'POST' && r.status === 200,
+    ).length;
+    expect(postsAfter - postsBefore).toBe(3);
+    // Local problems are not doubled by the second pass.
+    expect(store.rowProblems.count(first.upload.id, 'local')).toBe(8);
+  });
+
+  it('goes on after a cancel, and Cadent deduplicates a batch whose answer was lost', async () => {
+    const abort = new AbortController();
+    const first = await startUpload(
+      options({
+        batchSize: 40,
+        concurrency: 2,
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (progress.batchesConfirmed === 1) abort.abort();
+        },
+      }),
+    );
+    expect(first.upload.status).toBe('cancelled');
+    const resumed = await resumeUpload({ ...options(), uploadId: first.upload.id });
+    expect(resumed.upload.status).toBe('completed');
+    expect(resumed.upload.accepted + resumed.upload.duplicates).toBe(192);
+    expect(stored('ds_crm')).toHaveLength(192);
+  });
+
+  it('refuses a file whose content changed', async () => {
+    const copy = join(dataDir, 'copy.csv');
+    copyFileSync(CRM, copy);
+    sandbox.setFaults({ serverErrorRate: 1 });
+    const first = await startUpload(options({ filePath: copy }));
+    expect(first.upload.status).toBe('interrupted');
+    writeFileSync(copy, `${readFileSync(copy, 'utf8')}extra@example.com,,,,,,,,,,,,,,,\n`);
+    sandbox.setFaults({ serverErrorRate: 0 });
+    await expect(
+      resumeUpload({ ...options({ filePath: copy }), uploadId: first.upload.id }),
+    ).rejects.toThrow(/not the file upload .* started with/);
+  });
+});
+
+describe('refusals', () => {
+  it('stops with a clear message on a wrong API key and sends nothing', async () => {
+    const outcome = await startUpload(options({ apiKey: 'sk_wrong_key' }));
+    expect(outcome.upload.status).toBe('interrupted');
+    expect(outcome.upload.error).toMatch(/API key was refused \(401\)/);
+    expect(stored('ds_crm')).toHaveLength(0);
+    const log = store.requestLog.query({ uploadId: outcome.upload.id });
+    expect(log).toHaveLength(1);
+  });
+
+  it('reports a mapping that does not fit the file', async () => {
+    const mapping = fixture('crm-conversions.json');
+    const outcome = await startUpload(options({ filePath: SHOP, mapping }));
+    expect(outcome.upload.status).toBe('interrupted');
+    expect(outcome.upload.error).toMatch(/column "Email Address" is not in this file/);
+  });
+});
