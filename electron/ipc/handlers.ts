@@ -41,6 +41,8 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
   const now = deps.now ?? (() => new Date());
   let check: AbortController | null = null;
   let upload: AbortController | null = null;
+  // Retention is applied when the app starts and whenever it changes.
+  store.requestLog.prune(store.settings.get().logRetentionDays);
 
   const runUpload = async (
     run: (signal: AbortSignal) => Promise<UploadOutcome>,

@@ -109,8 +109,9 @@ export async function startUpload(options: StartUploadOptions): Promise<UploadOu
 export async function resumeUpload(options: ResumeUploadOptions & Target): Promise<UploadOutcome> {
   const upload = options.store.uploads.get(options.uploadId);
   if (!upload) throw new UploadError(`no upload with ID ${options.uploadId}`, 'not_found');
-  if (upload.status === 'completed') {
-    throw new UploadError(`upload ${upload.id} is already complete`, 'already_complete');
+  if (!isResumable(upload.status)) {
+    throw new UploadError(`upload ${upload.id} is ${upload.status} and cannot be resumed`,
+      'not_resumable');
   }
   const filePath = options.filePath ?? upload.filePath;
   const fingerprint = await csvFileFingerprint(filePath);
@@ -134,7 +135,15 @@ export async function resumeUpload(options: ResumeUploadOptions & Target): Promi
 
 /** Whether an upload can be resumed from its journal. */
 export function isResumable(status: UploadStatus): boolean {
-  return status !== 'completed';
+  return status !== 'completed' && status !== 'failed';
+}
+
+/**
+ * A stop no resume can mend: the saved mapping does not fit the file. A refused key, a missing
+ * dataset or a network outage can be put right, so those uploads stay resumable.
+ */
+function isFinal(error: unknown): boolean {
+  return error instanceof UploadError && error.code === 'mapping_mismatch';
 }
 
 async function runUpload(
@@ -197,7 +206,7 @@ async function runUpload(
   } catch (error) {
     const cancelled = abort.signal.aborted && !(error instanceof CadentApiError);
     store.uploads.update(upload.id, {
-      status: cancelled ? 'cancelled' : 'interrupted',
+      status: cancelled ? 'cancelled' : isFinal(error) ? 'failed' : 'interrupted',
       error: error instanceof Error ? error.message : String(error),
       invalid: store.rowProblems.count(upload.id, 'local'),
     });

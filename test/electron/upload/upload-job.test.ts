@@ -286,7 +286,7 @@ describe('refusals', () => {
   it('reports a mapping that does not fit the file', async () => {
     const mapping = fixture('crm-conversions.json');
     const outcome = await startUpload(options({ filePath: SHOP, mapping }));
-    expect(outcome.upload.status).toBe('interrupted');
+    expect(outcome.upload.status).toBe('failed');
     expect(outcome.upload.error).toMatch(/column "Email Address" is not in this file/);
   });
 });
