@@ -188,12 +188,20 @@ const HEADER_NAMES: Record<MappingTarget, readonly string[]> = {
   conversion_type: ['conversiontype', 'conversioncategory'],
 };
 
+/** "Léa Okoye" or "Okoye, Léa": words of letters, as people's names are written. */
+function looksLikeFullName(value: string): boolean {
+  return (
+    /^\p{L}[\p{L}\p{M}'’.-]*(\s+\p{L}[\p{L}\p{M}'’.-]*)+,?$/u.test(value.trim()) ||
+    /^\p{L}[\p{L}\p{M}'’. -]*,\s*\p{L}/u.test(value.trim())
+  );
+}
+
 /** Whether sample values fit a target: a column of order numbers is no person's name. */
 const VALUE_CHECKS: Partial<Record<MappingTarget, (value: string) => boolean>> = {
   em: (value) => value.includes('@') || /^[0-9a-fA-F]{64}$/.test(value.trim()),
-  'full-name': (value) =>
-    /^\p{L}[\p{L}\p{M}'’.-]*(\s+\p{L}[\p{L}\p{M}'’.-]*)+,?$/u.test(value.trim()) ||
-    /^\p{L}[\p{L}\p{M}'’. -]*,\s*\p{L}/u.test(value.trim()),
+  'full-name': looksLikeFullName,
+  // A "Name" column of people's names is no order number: an event ID goes out unhashed.
+  event_id: (value) => !looksLikeFullName(value),
   event_time: (value) => /\d/.test(value),
   conversion_type: (value) =>
     (CONVERSION_TYPES as readonly string[]).includes(
@@ -209,6 +217,9 @@ function rankCandidates(
   samples: (index: number) => string[],
 ): Record<MappingTarget, ColumnCandidate[]> {
   const simplified = headers.map(simplifyHeader);
+  // A header that is exactly one target's name is no weaker match for another target's
+  // ("Event Time" is not an event name, "Full Name" not a last name).
+  const allNames = new Set(Object.values(HEADER_NAMES).flat());
   const ranked = {} as Record<MappingTarget, ColumnCandidate[]>;
   for (const target of Object.keys(HEADER_NAMES) as MappingTarget[]) {
     const names = HEADER_NAMES[target];
@@ -217,7 +228,8 @@ function rankCandidates(
     headers.forEach((column, index) => {
       const header = simplified[index] ?? '';
       const position = names.indexOf(header);
-      let score = position >= 0 ? 1 - position * 0.02 : partialScore(header, names);
+      const partial = allNames.has(header) ? 0 : partialScore(header, names);
+      let score = position >= 0 ? 1 - position * 0.02 : partial;
       if (score === 0) return;
       const values = samples(index);
       if (check && values.length > 0) {

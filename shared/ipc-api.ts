@@ -8,12 +8,15 @@ import { z } from 'zod';
 
 import { IDENTITY_FIELDS } from './cadent-fields';
 import { mappingSchema } from './mapping';
+import { settingsSchema } from './settings';
 
 import type { BuiltEvent } from './build-event';
 import type { Dataset } from './cadent-contract';
 import type { CheckSummary } from './check-summary';
 import type { MappingSuggestion } from './header-match';
 import type { Mapping } from './mapping';
+import type { ConnectionRecord, RequestLogEntry, UploadRecord } from './records';
+import type { Settings } from './settings';
 
 /** A result crossing the process boundary: a value, or an error with a code and a message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -34,13 +37,8 @@ const none = z.undefined();
 /** A type-only schema for results built by trusted main-process code. */
 const shape = <T>() => z.custom<T>(() => true);
 
-export interface ConnectionView {
-  name: string;
-  endpoint: string;
-  /** "••••1a2b": the renderer never sees the key itself. */
-  keyHint: string | null;
-  updatedAt: string;
-}
+/** A saved connection as the renderer sees it: a hint of the key, never the key. */
+export type ConnectionView = Omit<ConnectionRecord, 'createdAt'>;
 
 export interface FileView {
   path: string;
@@ -56,22 +54,8 @@ export interface FileView {
   problems: Array<{ kind: string; row: number | null; column?: string; message: string }>;
 }
 
-export interface UploadView {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  status: 'running' | 'interrupted' | 'completed' | 'failed' | 'cancelled';
-  filePath: string;
-  connection: string | null;
-  datasetId: string;
-  rowCount: number | null;
-  eventCount: number | null;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  invalid: number;
-  error: string | null;
-}
+/** An upload without what only a resume needs (the file's digest, the mapping, the endpoint). */
+export type UploadView = Omit<UploadRecord, 'fileSize' | 'fileSha256' | 'endpoint' | 'mappingJson'>;
 
 export interface UploadResultView {
   upload: UploadView;
@@ -81,32 +65,10 @@ export interface UploadResultView {
   batchesFailed: number;
 }
 
-export interface LogEntryView {
-  id: number;
-  time: string;
-  connection: string | null;
-  datasetId: string | null;
-  uploadId: string | null;
-  batchSeq: number | null;
-  method: string;
-  url: string;
-  status: number | null;
-  durationMs: number;
-  attempt: number;
-  eventCount: number;
-  requestBody: string | null;
-  responseBody: string | null;
-  error: string | null;
-}
+export type LogEntryView = RequestLogEntry;
 
-export const settingsSchema = z.object({
-  defaultTimeZone: z.string().min(1).max(64),
-  logRetentionDays: z.number().int().min(0).max(3650),
-  batchSize: z.number().int().min(1).max(1000),
-  concurrency: z.number().int().min(1).max(8),
-});
-
-export type SettingsView = z.infer<typeof settingsSchema>;
+export { settingsSchema };
+export type SettingsView = Settings;
 
 export const logFilterSchema = z
   .object({

@@ -205,10 +205,12 @@ export function mappingProblems(
   }
   for (const list of [mapping.eventProperties, mapping.userProperties]) {
     const seen = new Set<string>();
+    const repeated = new Set<string>();
     for (const property of list) {
-      if (seen.has(property.name)) problems.push(`property name "${property.name}" is used twice`);
+      if (seen.has(property.name)) repeated.add(property.name);
       seen.add(property.name);
     }
+    for (const name of repeated) problems.push(`property name "${name}" is used more than once`);
   }
   return problems;
 }

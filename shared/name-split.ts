@@ -1,24 +1,29 @@
 /**
  * Splits a full-name cell ("Léa Okoye", "Okoye, Léa", "Dr. Ann Lee Jr.") into the first and
- * last name Cadent hashes separately. A leading title and a trailing generational suffix are
- * skipped when the name has more words, so "Dr." is never taken for a first name nor "Jr." for
- * a last name. (NORMALIZATION.md keeps titles inside a first-name cell; a split has to choose.)
+ * last name Cadent hashes separately. A leading title and trailing generational suffixes are
+ * skipped whenever another word is left, so "Dr." is never taken for a first name nor "Jr." for
+ * a last name; after a title, a lone word is the last name ("Mr Smith"). (NORMALIZATION.md keeps
+ * titles inside a first-name cell; a split has to choose.)
  */
 export function splitFullName(full: string): { first: string; last: string } {
   const trimmed = full.trim();
   const comma = trimmed.indexOf(',');
   if (comma > 0) {
+    const after = wordsOf(trimmed.slice(comma + 1));
+    // "John Smith, Jr.": what follows the comma is a suffix, not a first name.
+    if (after.length > 0 && after.every(isSuffix)) return splitFullName(trimmed.slice(0, comma));
     // "Last, First [Middle]" as CRMs and mail merges write it.
-    const last = trimmed.slice(0, comma).trim();
-    const first = firstWord(trimmed.slice(comma + 1));
-    return { first, last };
+    const last = withoutSuffixes(wordsOf(trimmed.slice(0, comma))).join(' ');
+    return { first: after[0] ?? '', last };
   }
-  const words = trimmed.split(/\s+/).filter((word) => word.length > 0);
-  if (words.length > 2 && TITLES.has(simplify(words[0] ?? ''))) words.shift();
-  while (words.length > 2 && SUFFIXES.has(simplify(words[words.length - 1] ?? ''))) words.pop();
-  if (words.length === 0) return { first: '', last: '' };
-  if (words.length === 1) return { first: words[0] ?? '', last: '' };
-  return { first: words[0] ?? '', last: words[words.length - 1] ?? '' };
+
+  const words = wordsOf(trimmed);
+  const titled = words.length > 1 && TITLES.has(simplify(words[0] ?? ''));
+  if (titled) words.shift();
+  const rest = withoutSuffixes(words);
+  const [first = '', ...others] = rest;
+  if (others.length === 0) return titled ? { first: '', last: first } : { first, last: '' };
+  return { first, last: others[others.length - 1] ?? '' };
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof']);
@@ -28,6 +33,17 @@ function simplify(word: string): string {
   return word.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-function firstWord(text: string): string {
-  return text.trim().split(/\s+/)[0] ?? '';
+function isSuffix(word: string): boolean {
+  return SUFFIXES.has(simplify(word));
+}
+
+function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word.length > 0);
+}
+
+/** The words without trailing suffixes, keeping at least one word. */
+function withoutSuffixes(words: string[]): string[] {
+  const kept = [...words];
+  while (kept.length > 1 && isSuffix(kept[kept.length - 1] ?? '')) kept.pop();
+  return kept;
 }

@@ -17,20 +17,13 @@ import {
 import { parseEndpoint } from './endpoint';
 
 import type { Dataset, IngestResponse } from '../../shared/cadent-contract';
+import type { RequestLogEntry } from '../../shared/records';
 
 /** One HTTP attempt as the request log keeps it; the API key is never part of it. */
-export interface AttemptRecord {
-  time: string;
-  method: 'GET' | 'POST';
-  url: string;
-  status: number | null;
-  durationMs: number;
-  attempt: number;
-  eventCount: number;
-  requestBody: string | null;
-  responseBody: string | null;
-  error: string | null;
-}
+export type AttemptRecord = Omit<
+  RequestLogEntry,
+  'id' | 'connection' | 'datasetId' | 'uploadId' | 'batchSeq'
+> & { method: 'GET' | 'POST' };
 
 export interface RetryPolicy {
   maxAttempts: number;

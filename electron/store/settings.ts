@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/settings';
 
 import { writeTransaction } from './context';
-import { DEFAULT_SETTINGS } from './types';
 import { parseInput } from './validation';
 
 import type { StoreContext } from './context';
@@ -14,33 +13,6 @@ export interface SettingsRepository {
   /** Validates and stores `patch`, and returns the settings after it. Bad values change nothing. */
   update(patch: Partial<Settings>): Settings;
 }
-
-/** What each setting accepts; the IPC layer can check a patch with it before calling `update`. */
-export const settingsSchema = z.strictObject({
-  defaultTimeZone: z
-    .string()
-    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
-    // Stored in canonical spelling ("utc" → "UTC"), as the pipeline will compare it.
-    .transform(
-      (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone,
-    ),
-  logRetentionDays: z
-    .number()
-    .int('must be a whole number of days')
-    .min(0, 'must be 0 (keep forever) or more')
-    .max(3650, 'must be at most 3650 days'),
-  // Cadent takes at most 1,000 events per request.
-  batchSize: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(1000, 'must be at most 1000'),
-  concurrency: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(8, 'must be at most 8'),
-}) satisfies z.ZodType<Settings>;
 
 /** Builds the settings repository over an open store. */
 export function createSettingsRepository(context: StoreContext): SettingsRepository {
@@ -79,15 +51,6 @@ export function createSettingsRepository(context: StoreContext): SettingsReposit
 
 function isSettingKey(key: string): key is keyof Settings {
   return Object.hasOwn(DEFAULT_SETTINGS, key);
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function parseJson(text: string): unknown {

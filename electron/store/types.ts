@@ -4,37 +4,17 @@
  * rejected rows are kept as row numbers and reasons, never as their cells.
  */
 
-export interface ConnectionRecord {
-  name: string;
-  endpoint: string;
-  /** The last four characters of the key, shown as "••••1a2b"; the key is in the keychain. */
-  keyHint: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { UploadRecord, RequestLogEntry } from '../../shared/records';
 
-export interface RequestLogEntry {
-  id: number;
-  /** ISO 8601 UTC, when the attempt started. */
-  time: string;
-  connection: string | null;
-  datasetId: string | null;
-  uploadId: string | null;
-  batchSeq: number | null;
-  method: string;
-  url: string;
-  /** HTTP status, or null when no response came (timeout, dropped connection). */
-  status: number | null;
-  durationMs: number;
-  /** 1 for the first try of a request, 2 for its first retry, ... */
-  attempt: number;
-  eventCount: number;
-  /** The body exactly as sent, before compression; identity values are already hashed. */
-  requestBody: string | null;
-  responseBody: string | null;
-  /** Transport error ("timeout after 30000 ms", "socket hang up"), null when a response came. */
-  error: string | null;
-}
+export type {
+  ConnectionRecord,
+  RequestLogEntry,
+  UploadRecord,
+  UploadStatus,
+} from '../../shared/records';
+export { UPLOAD_STATUSES } from '../../shared/records';
+export type { Settings } from '../../shared/settings';
+export { DEFAULT_SETTINGS } from '../../shared/settings';
 
 export type NewRequestLogEntry = Omit<RequestLogEntry, 'id'>;
 
@@ -49,41 +29,6 @@ export interface RequestLogQuery {
   until?: string;
   limit?: number;
   offset?: number;
-}
-
-export const UPLOAD_STATUSES = [
-  'running',
-  'interrupted',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
-
-export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
-
-export interface UploadRecord {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  status: UploadStatus;
-  filePath: string;
-  /** Size and SHA-256 of the file, so a resume can check it reads the same file. */
-  fileSize: number;
-  fileSha256: string;
-  connection: string | null;
-  endpoint: string;
-  datasetId: string;
-  /** The mapping as JSON, so a resume builds exactly the same events. */
-  mappingJson: string;
-  rowCount: number | null;
-  eventCount: number | null;
-  accepted: number;
-  duplicates: number;
-  /** Rejected by Cadent. */
-  rejected: number;
-  /** Rows never sent because they could not become a valid event. */
-  invalid: number;
-  error: string | null;
 }
 
 export type NewUpload = Pick<
@@ -166,19 +111,3 @@ export interface SavedMappingRecord {
   mappingJson: string;
   updatedAt: string;
 }
-
-export interface Settings {
-  /** IANA zone used for timestamps without an offset when a mapping does not name one. */
-  defaultTimeZone: string;
-  /** Days to keep request-log rows; 0 keeps them forever. */
-  logRetentionDays: number;
-  batchSize: number;
-  concurrency: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  defaultTimeZone: 'UTC',
-  logRetentionDays: 90,
-  batchSize: 1000,
-  concurrency: 2,
-};
