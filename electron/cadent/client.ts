@@ -13,6 +13,7 @@ import {
   ingestResponseSchema,
   isRetryableStatus,
 } from '../../shared/cadent-contract';
+import { redactSecrets } from '../store/redact';
 
 import { parseEndpoint } from './endpoint';
 
@@ -75,6 +76,7 @@ export class CadentClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => Date;
+  private readonly secrets: readonly string[];
 
   constructor(private readonly options: CadentClientOptions) {
     const endpoint = parseEndpoint(options.endpoint);
@@ -87,6 +89,7 @@ export class CadentClient {
     this.sleep = options.sleep ?? sleepFor;
     this.random = options.random ?? Math.random;
     this.now = options.now ?? (() => new Date());
+    this.secrets = [options.apiKey];
   }
 
   /** GET the dataset: its name and match key ("Test connection"). */
@@ -163,9 +166,10 @@ export class CadentClient {
           durationMs: outcome.durationMs,
           attempt,
           eventCount,
-          requestBody: body,
-          responseBody: outcome.text,
-          error: outcome.error,
+          // A server that echoes the key back (an error page, say) must not get it logged.
+          requestBody: redactSecrets(body, this.secrets),
+          responseBody: redactSecrets(outcome.text, this.secrets),
+          error: redactSecrets(outcome.error, this.secrets),
         },
         tag,
       );

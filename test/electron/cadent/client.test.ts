@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { CadentApiError, CadentClient, parseRetryAfter } from '../../../electron/cadent/client';
@@ -5,8 +7,10 @@ import { parseEndpoint } from '../../../electron/cadent/endpoint';
 import { sha256Hex } from '../../../electron/pipeline/sha256';
 import { startSandbox } from '../../sandbox/server';
 
+
 import type { AttemptRecord } from '../../../electron/cadent/client';
 import type { Sandbox } from '../../sandbox/server';
+import type { AddressInfo } from 'node:net';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -141,6 +145,30 @@ describe('CadentClient', () => {
     const { instance, attempts } = client();
     await instance.sendEvents('ds_crm', body(['k']), 1);
     expect(JSON.stringify(attempts)).not.toContain(sandbox.apiKey);
+  });
+
+  it('redacts the key when a server echoes it back', async () => {
+    const echo = createServer((request, response) => {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: {
+            code: 'invalid_request',
+            message: `bad key ${String(request.headers['x-api-key'])}`,
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const { port } = echo.address() as AddressInfo;
+    try {
+      const { instance, attempts } = client({ endpoint: `http://127.0.0.1:${port}` });
+      await expect(instance.getDataset('ds_crm')).rejects.toThrow(CadentApiError);
+      expect(attempts[0]?.responseBody).toContain('[REDACTED]');
+      expect(JSON.stringify(attempts)).not.toContain(sandbox.apiKey);
+    } finally {
+      await new Promise((resolve) => echo.close(resolve));
+    }
   });
 
   it('stops waiting when cancelled', async () => {
