@@ -52,7 +52,16 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     try {
       const outcome = await run(upload.signal);
       const view = uploadResultView(outcome);
-      const { status, accepted, rejected, invalid } = outcome.upload;
+      const { id, status, accepted, duplicates, rejected, invalid, error } = outcome.upload;
+      deps.log?.info('upload ended', {
+        uploadId: id,
+        status,
+        accepted,
+        duplicates,
+        rejected,
+        invalid,
+        error,
+      });
       deps.onUploadFinished?.({
         ok: status === 'completed',
         title: status === 'completed' ? 'Upload finished' : `Upload ${status}`,

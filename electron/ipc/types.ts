@@ -1,5 +1,6 @@
 /** What the IPC handlers need from their host: the Electron main process, or a test bridge. */
 import type { IpcMethodName, IpcArgs, IpcValue, ProgressMessage } from '../../shared/ipc-api';
+import type { Logger } from '../app-log';
 import type { CadentClientOptions } from '../cadent/client';
 import type { Store } from '../store';
 
@@ -18,6 +19,8 @@ export interface IpcDeps {
   onUploadFinished?(result: { ok: boolean; title: string; body: string }): void;
   /** The clock for Cadent's event-time window; tests fix it for the sample files. */
   now?: () => Date;
+  /** The app's diagnostic log; IDs, counts and messages only, never cell values. */
+  log?: Logger;
   /** Client settings for tests (short retry delays). */
   client?: Partial<CadentClientOptions>;
 }
