@@ -185,7 +185,7 @@ const HEADER_NAMES: Record<MappingTarget, readonly string[]> = {
     'eventdate',
     'purchasedate',
   ],
-  conversion_type: ['conversiontype', 'conversioncategory'],
+  conversion_type: ['conversiontype', 'conversioncategory', 'eventtype'],
 };
 
 /** "Léa Okoye" or "Okoye, Léa": words of letters, as people's names are written. */
@@ -203,14 +203,15 @@ const VALUE_CHECKS: Partial<Record<MappingTarget, (value: string) => boolean>> =
   // A "Name" column of people's names is no order number: an event ID goes out unhashed.
   event_id: (value) => !looksLikeFullName(value),
   event_time: (value) => /\d/.test(value),
-  conversion_type: (value) =>
-    (CONVERSION_TYPES as readonly string[]).includes(
-      value
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_'),
-    ),
+  conversion_type: isConversionType,
+  // An "Event Type" column of conversion types is the conversion type, not the event name.
+  event_name: (value) => !isConversionType(value),
 };
+
+function isConversionType(value: string): boolean {
+  const spelled = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return (CONVERSION_TYPES as readonly string[]).includes(spelled);
+}
 
 function rankCandidates(
   headers: readonly string[],

@@ -37,7 +37,10 @@ export class EventBatcher {
     batchSize: number,
     private readonly maxBytes = MAX_REQUEST_BYTES,
   ) {
-    this.limit = Math.max(1, Math.min(batchSize, MAX_EVENTS_PER_REQUEST));
+    // A size that is not a whole number (NaN from a bad setting) must not lift the cap.
+    this.limit = Number.isFinite(batchSize)
+      ? Math.max(1, Math.min(Math.floor(batchSize), MAX_EVENTS_PER_REQUEST))
+      : MAX_EVENTS_PER_REQUEST;
   }
 
   /** Adds one event; returns the batch it closed, if adding it closed one. */

@@ -56,7 +56,8 @@ export async function runTask(task: PipelineTask, controls: TaskControls): Promi
   for await (const item of fileEvents(task.filePath, compile, { signal })) {
     if (item.kind === 'skipped') {
       if (item.problem.kind === 'blank_row') accumulator.addBlankRow();
-      rowsRead += 1;
+      // Header problems (a duplicate column name) are about no data row.
+      if (item.problem.row !== null) rowsRead += 1;
       continue;
     }
     const { built } = item;

@@ -209,6 +209,27 @@ describe('country first, for the zip and state rules', () => {
     ]);
   });
 
+  it('takes a constant country for the whole file', () => {
+    const compiled = compile({
+      identity: {
+        em: column('Email Address'),
+        zp: column('Zip Code'),
+        country: { source: { constant: 'United States' } },
+      },
+    });
+    const built = build(compiled, { 'Zip Code': '2134', Country: 'Narnia' }, true);
+    expect(eventOf(built).user).toEqual({
+      em: HASHES['john.smith@example.com'],
+      zp: HASHES['02134'],
+      country: HASHES.us,
+    });
+    expect(built.trace?.[0]).toMatchObject({
+      field: 'country',
+      column: null,
+      raw: 'United States',
+    });
+  });
+
   it('uses the country for zp even when the country is held back unhashed', () => {
     const compiled = compile({
       identity: {
@@ -596,7 +617,9 @@ describe('event ID', () => {
       expect(first.event_id).toMatch(/^cu-[0-9a-f]{40}$/);
       expect(again.event_id).toBe(first.event_id);
       // Cells that normalize the same give the same content.
-      const spaced = eventOf(buildEvent(compiled, [crmRow({ 'Email Address': 'JOHN.smith@example.com' })]));
+      const spaced = eventOf(
+        buildEvent(compiled, [crmRow({ 'Email Address': 'JOHN.smith@example.com' })]),
+      );
       expect(spaced.event_id).toBe(first.event_id);
     });
 
