@@ -48,7 +48,9 @@ export async function inspectCommand(argv: string[], context: CommandContext): P
   } else {
     context.out(`problems   ${report.problems.length}`);
     for (const problem of report.problems) {
-      context.out(`  ${problem.row === null ? '' : `row ${problem.row}: `}${problem.message}`);
+      const where =
+        problem.row === null || problem.message.startsWith('row ') ? '' : `row ${problem.row}: `;
+      context.out(`  ${where}${problem.message}`);
     }
   }
   return 0;
