@@ -1,5 +1,6 @@
 // Bundles the main process, the preload and the pipeline worker into dist/electron/ with
-// esbuild, then checks each output parses. Run by `npm run build:electron`.
+// esbuild, then checks each output parses. Run by `npm run build:electron`; `--out DIR`
+// writes elsewhere (the bundle tests build into a scratch folder).
 //
 // Every output is CommonJS with a .cjs name: package.json says "type": "module", so a .js
 // file would be read as ESM. CommonJS because a sandboxed preload can only be a script, and
@@ -7,60 +8,73 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-const outDir = path.join(root, 'dist', 'electron');
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+const outDir = path.resolve(root, args.out ?? path.join('dist', 'electron'));
 
 // Native modules load their .node binaries from node_modules (unpacked from the asar), and
 // electron is the runtime itself: none of them can be bundled.
 const NATIVE = ['electron', 'better-sqlite3', 'keytar'];
 
-// Electron 45 runs Node 22 in the main process and Chromium 140 in the renderer.
+// Floors, not exact versions: Electron 45 ships a newer Node and Chromium than these, and
+// esbuild then keeps every syntax both understand as it is.
 const NODE_TARGET = 'node22';
 const CHROME_TARGET = 'chrome140';
 
 // `import.meta.url` is empty in CommonJS output; the pipeline runner finds its worker from
 // it. Each Node bundle gets its own file's URL instead, so `new URL('./x', import.meta.url)`
 // still resolves next to the bundle.
-const importMetaUrl = {
+//
+// And `import('keytar')` (loaded lazily) becomes a plain require: a native module then loads
+// through the CommonJS loader, which knows the asar's unpacked folder.
+const nodeBundle = {
   define: { 'import.meta.url': '__bundleFileUrl' },
   banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  supported: { 'dynamic-import': false },
 };
 
 /** Each entry, where it goes, and how it runs. */
 const BUNDLES = [
   {
     entryPoints: ['electron/main.ts'],
-    outfile: 'dist/electron/main.cjs',
+    outfile: 'main.cjs',
     platform: 'node',
     target: NODE_TARGET,
-    ...importMetaUrl,
+    ...nodeBundle,
   },
   {
     // The renderer-side script: a browser platform, so a Node built-in slipping in fails here
     // rather than in the sandbox, whose `require` knows only electron and a few polyfills.
     entryPoints: ['electron/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
+    outfile: 'preload.cjs',
     platform: 'browser',
     target: CHROME_TARGET,
   },
   {
     // Found by pipeline-runner next to main.cjs.
     entryPoints: ['electron/pipeline/pipeline-worker.ts'],
-    outfile: 'dist/electron/pipeline-worker.cjs',
+    outfile: 'pipeline-worker.cjs',
     platform: 'node',
     target: NODE_TARGET,
-    ...importMetaUrl,
+    ...nodeBundle,
   },
 ];
 
-fs.rmSync(outDir, { recursive: true, force: true });
+// Only our own files: `--out` may name a folder that holds other things.
+for (const { outfile } of BUNDLES) {
+  for (const stale of [outfile, `${outfile}.map`]) {
+    fs.rmSync(path.join(outDir, stale), { force: true });
+  }
+}
 
 for (const bundle of BUNDLES) {
   const result = await build({
     ...bundle,
+    outfile: path.join(outDir, bundle.outfile),
     absWorkingDir: root,
     bundle: true,
     format: 'cjs',
@@ -76,12 +90,12 @@ for (const bundle of BUNDLES) {
 }
 
 for (const { outfile } of BUNDLES) {
-  const file = path.join(root, outfile);
+  const file = path.join(outDir, outfile);
   if (!fs.existsSync(file)) fail(`${outfile} was not written`);
   const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
   if (check.status !== 0) fail(`${outfile} does not parse:\n${check.stderr}`);
   const kib = (fs.statSync(file).size / 1024).toFixed(0);
-  console.log(`${outfile}  ${kib} KiB`);
+  console.log(`${path.relative(root, file)}  ${kib} KiB`);
 }
 
 function fail(message) {

@@ -34,7 +34,9 @@ export function isAppUrl(url: string): boolean {
 export type AppRequest = Pick<Request, 'url' | 'method'>;
 
 /** A `protocol.handle` handler serving the files under `rootDir`, and only those. */
-export function createAppProtocolHandler(rootDir: string): (request: AppRequest) => Promise<Response> {
+export function createAppProtocolHandler(
+  rootDir: string,
+): (request: AppRequest) => Promise<Response> {
   const root = path.resolve(rootDir);
 
   return async (request) => {

@@ -19,6 +19,7 @@ import {
 
 import { channelOf, IPC_METHOD_NAMES, PROGRESS_CHANNEL } from '../shared/ipc-api';
 
+import { createAppLog } from './app-log';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -40,13 +41,18 @@ import {
   denyPermissionRequest,
   FORBIDDEN,
   isTrustedSender,
+  REMOTE_URL_PATTERNS,
   secureWebPreferences,
 } from './window-security';
 
+import type { Logger } from './app-log';
 import type { IpcDeps, IpcHandlers } from './ipc/types';
-import type { IpcSender } from './window-security';
 import type { Store } from './store';
+import type { IpcSender } from './window-security';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
+
+/** As in build/electron-builder.yml; Windows shows notifications only for a known app ID. */
+const APP_ID = 'com.cadent.uploader';
 
 let mainWindow: BrowserWindow | null = null;
 let store: Store | null = null;
@@ -75,18 +81,24 @@ if (app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = defaultDataDir();
+  const appLog = createAppLog({ dir: path.join(dataDir, 'logs'), echo: !app.isPackaged });
   const opened = openStore({ dataDir });
   store = opened;
   // Uploads left 'running' by a crash or a quit become resumable.
-  opened.uploads.markRunningAsInterrupted();
+  const interrupted = opened.uploads.markRunningAsInterrupted();
+  appLog.logger('main').info('started', { version: app.getVersion(), interrupted });
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler(denyPermissionRequest);
   ses.setPermissionCheckHandler(denyPermissionCheck);
   ses.setDevicePermissionHandler(denyPermissionCheck);
+  ses.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(bundlePaths().renderer));
-  registerIpcHandlers(createIpcHandlers(ipcDeps(opened, dataDir)));
+  registerIpcHandlers(createIpcHandlers(ipcDeps(opened, dataDir, appLog.logger('ipc'))));
 
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(
@@ -96,7 +108,7 @@ function start(): void {
         isMac: process.platform === 'darwin',
         isDev: !app.isPackaged,
         openCsv: () => void openCsvFromMenu(),
-        openLogFolder: () => void openLogFolder(dataDir),
+        openLogFolder: () => void openLogFolder(path.dirname(appLog.path)),
       }),
     ),
   );
@@ -170,20 +182,24 @@ function registerIpcHandlers(handlers: IpcHandlers): void {
 }
 
 function describeSender(event: IpcMainInvokeEvent): IpcSender {
-  const window = mainWindow;
-  const fromOwnWindow = !!window && !window.isDestroyed() && event.sender === window.webContents;
+  const window = liveWindow();
+  const fromOwnWindow = window !== null && event.sender.id === window.webContents.id;
   try {
     const frame = event.senderFrame;
-    return { fromOwnWindow, frame: frame && { url: frame.url, isMainFrame: frame.parent === null } };
+    return {
+      fromOwnWindow,
+      frame: frame && { url: frame.url, isMainFrame: frame.parent === null },
+    };
   } catch {
     // A frame disposed while its call was in flight throws on access: it is nobody now.
     return { fromOwnWindow, frame: null };
   }
 }
 
-function ipcDeps(opened: Store, dataDir: string): IpcDeps {
+function ipcDeps(opened: Store, dataDir: string, log: Logger): IpcDeps {
   return {
     store: opened,
+    log,
     dataDir,
     version: app.getVersion(),
     platform: process.platform,
@@ -216,14 +232,12 @@ async function chooseFile(): Promise<string | null> {
 
 async function openCsvFromMenu(): Promise<void> {
   const file = await chooseFile();
-  // TODO(shared table has no main-to-renderer command): the progress schema needs an
-  // `open-file` kind before the renderer accepts this; until then the preload drops it.
   if (file) liveWindow()?.webContents.send(PROGRESS_CHANNEL, { kind: 'open-file', path: file });
 }
 
-async function openLogFolder(dataDir: string): Promise<void> {
-  const problem = await shell.openPath(dataDir);
-  if (problem) dialog.showErrorBox('The log folder could not be opened', `${dataDir}: ${problem}`);
+async function openLogFolder(folder: string): Promise<void> {
+  const problem = await shell.openPath(folder);
+  if (problem) dialog.showErrorBox('The log folder could not be opened', `${folder}: ${problem}`);
 }
 
 function liveWindow(): BrowserWindow | null {

@@ -125,12 +125,5 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemTemplate[] {
   // On macOS About is in the app menu; Help still exists for the system's help search.
   const helpMenu: MenuItemTemplate = { role: 'help', submenu: isMac ? [] : [about] };
 
-  return [
-    ...(isMac ? [appMenu] : []),
-    fileMenu,
-    editMenu,
-    viewMenu,
-    windowMenu,
-    helpMenu,
-  ];
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
 }

@@ -55,6 +55,12 @@ export const FORBIDDEN: Result<never> = {
   error: { code: 'forbidden', message: 'This request did not come from the app window.' },
 };
 
+/**
+ * Requests the page's session refuses outright, under the CSP: the renderer never needs the
+ * network (the main process talks to Cadent with Node's fetch, outside the session).
+ */
+export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+
 /** Every web permission (camera, notifications, clipboard, geolocation, ...) is refused. */
 export const denyPermissionRequest = (
   _contents: unknown,

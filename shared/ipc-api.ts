@@ -196,7 +196,12 @@ export type IpcValue<M extends IpcMethodName> = z.output<(typeof IPC_METHODS)[M]
 export const channelOf = (method: IpcMethodName): string => `cadent:${method}`;
 export const PROGRESS_CHANNEL = 'cadent:progress';
 
+/**
+ * Messages the main process pushes to the window: progress of the long calls, and a file
+ * chosen from the native menu (File › Open CSV…) for the Import screen to open.
+ */
 export const progressMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('open-file'), path: z.string().min(1).max(4096) }),
   z.object({
     kind: z.literal('check'),
     rowsRead: z.number(),

@@ -4,6 +4,7 @@
  * in memory however fast the file is read.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import type { ParentMessage, PipelineTask, WorkerMessage } from './worker-protocol';
@@ -73,8 +74,9 @@ export function startPipeline(task: PipelineTask, window = 4): PipelineRun {
 
 /** The bundled worker next to this file when packaged; the TypeScript source in development. */
 function createWorker(task: PipelineTask): Worker {
-  const bundled = new URL('./pipeline-worker.js', import.meta.url);
-  if (import.meta.url.endsWith('.js') && existsSync(bundled)) {
+  // The build bundles the worker beside main.cjs; asar resolves plain paths most reliably.
+  const bundled = fileURLToPath(new URL('./pipeline-worker.cjs', import.meta.url));
+  if (import.meta.url.endsWith('.cjs') && existsSync(bundled)) {
     return new Worker(bundled, { workerData: { task } });
   }
   const entry = new URL('./pipeline-worker.ts', import.meta.url).href;

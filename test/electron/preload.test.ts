@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { channelOf, IPC_METHOD_NAMES, PROGRESS_CHANNEL } from '../../shared/ipc-api';
+import { createElectronStandIn } from '../stand-ins/electron';
 
 import type { CadentBridge, ProgressMessage } from '../../shared/ipc-api';
-import type * as ElectronStandIn from '../stand-ins/electron';
-
-vi.mock('electron', () => import('../stand-ins/electron'));
+import type { ElectronStandIn } from '../stand-ins/electron';
 
 /** Runs the preload afresh against a fresh stand-in and returns what it exposed. */
-async function loadPreload(): Promise<{ electron: typeof ElectronStandIn; bridge: CadentBridge }> {
+async function loadPreload(): Promise<{ electron: ElectronStandIn; bridge: CadentBridge }> {
+  const electron = createElectronStandIn();
+  vi.doMock('electron', () => electron);
   vi.resetModules();
-  const electron = (await import('electron')) as unknown as typeof ElectronStandIn;
   await import('../../electron/preload');
   return { electron, bridge: electron.contextBridge.exposed.get('cadent') as CadentBridge };
 }
