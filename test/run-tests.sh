@@ -21,6 +21,13 @@ if [ -n "${CADENT_PRIVATE_KEYRING:-}" ]; then
   printf 'cadent-test-keyring' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 fi
 
+# `npm start` rebuilds the native modules for Electron; the tests run them under Node.
+if ! node -e "new (require('better-sqlite3'))(':memory:').close(); require('keytar')" 2>/dev/null
+then
+  echo "Rebuilding better-sqlite3 and keytar for Node..."
+  npm rebuild better-sqlite3 keytar
+fi
+
 npx tsc --noEmit -p tsconfig.json
 npx eslint .
 npx vitest run

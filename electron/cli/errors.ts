@@ -12,6 +12,15 @@ export function describeFailure(error: unknown): { line: string; exitCode: numbe
   if (error instanceof UsageError) return { line: error.message, exitCode: 2 };
   if (error instanceof Error) {
     const code = 'code' in error && typeof error.code === 'string' ? error.code : null;
+    if (code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION/.test(error.message)) {
+      // `npm start` rebuilds better-sqlite3 and keytar for Electron; the CLI runs on Node.
+      return {
+        line:
+          'the native modules are built for Electron, not Node: run ' +
+          '`npm rebuild better-sqlite3 keytar` (npm start rebuilds them for Electron again)',
+        exitCode: 70,
+      };
+    }
     if (code && !code.startsWith('ERR_')) return { line: error.message, exitCode: 2 };
     return { line: `internal error: ${error.message}`, exitCode: 70 };
   }
