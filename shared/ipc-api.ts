@@ -66,6 +66,8 @@ export interface UploadResultView {
 }
 
 export type LogEntryView = RequestLogEntry;
+/** A log row for the table: bodies (up to 4 MiB each) come with `getLogEntry` only. */
+export type LogEntrySummary = Omit<RequestLogEntry, 'requestBody' | 'responseBody'>;
 
 export { settingsSchema };
 export type SettingsView = Settings;
@@ -171,7 +173,7 @@ export const IPC_METHODS = {
         offset: z.number().int().min(0),
       })
       .strict(),
-    result: shape<{ entries: LogEntryView[]; total: number }>(),
+    result: shape<{ entries: LogEntrySummary[]; total: number }>(),
   },
   getLogEntry: {
     args: z.object({ id: z.number().int().min(1) }).strict(),

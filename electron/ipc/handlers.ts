@@ -304,7 +304,9 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     },
 
     queryLog: async ({ filter, limit, offset }) => ({
-      entries: store.requestLog.query({ ...filter, limit, offset }),
+      entries: store.requestLog
+        .query({ ...filter, limit, offset })
+        .map(({ requestBody: _request, responseBody: _response, ...summary }) => summary),
       total: store.requestLog.count(filter),
     }),
 

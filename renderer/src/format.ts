@@ -1,5 +1,8 @@
 /** How numbers, sizes, times and counts read in the interface. */
 
+// TODO(i18n): numbers and dates are written the US way whatever the user's locale; the
+// interface text is English only.
+
 const numberFormat = new Intl.NumberFormat('en-US');
 
 export function formatNumber(value: number): string {
@@ -84,4 +87,9 @@ export function describeEncoding(encoding: string, bom: boolean): string {
   };
   const name = names[encoding] ?? encoding;
   return bom ? `${name} with BOM` : name;
+}
+
+/** A message as a sentence: main-process messages start in lower case, as CLI lines do. */
+export function sentence(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }

@@ -30,7 +30,11 @@ export function DatasetPicker() {
   }, [firstName, target, dispatch]);
 
   if (connections.status === 'error') {
-    return <Notice tone="error" title="The connections could not be read">{connections.error}</Notice>;
+    return (
+      <Notice tone="error" title="The connections could not be read">
+        {connections.error}
+      </Notice>
+    );
   }
   if (connections.status === 'ready' && list.length === 0) {
     return (
@@ -85,7 +89,11 @@ export function DatasetPicker() {
               setError(null);
               dispatch({
                 type: 'setTarget',
-                target: { connection: event.target.value, datasetId: target.datasetId, dataset: null },
+                target: {
+                  connection: event.target.value,
+                  datasetId: target.datasetId,
+                  dataset: null,
+                },
               });
             }}
           >
@@ -113,7 +121,11 @@ export function DatasetPicker() {
               const stillChecked = target.dataset !== null && value.trim() === target.dataset.id;
               dispatch({
                 type: 'setTarget',
-                target: { ...target, datasetId: value, dataset: stillChecked ? target.dataset : null },
+                target: {
+                  ...target,
+                  datasetId: value,
+                  dataset: stillChecked ? target.dataset : null,
+                },
               });
             }}
             onKeyDown={(event) => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { pathForFile } from '../bridge';
+import { useProgress } from '../hooks/use-progress';
 import { useOpenFile } from '../state/use-open-file';
 
 /**
@@ -10,12 +11,13 @@ import { useOpenFile } from '../state/use-open-file';
 export function FileDropOverlay() {
   const openFile = useOpenFile();
   const [dragging, setDragging] = useState(false);
+  // File › Open CSV… in the native menu picks a file in the main process and sends its path.
+  useProgress('open-file', (message) => void openFile(message.path));
   // dragenter and dragleave fire for every child crossed; count them to know when we left.
   const depth = useRef(0);
 
   useEffect(() => {
-    const carriesFiles = (event: DragEvent) =>
-      event.dataTransfer?.types.includes('Files') ?? false;
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
     const onDragEnter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;

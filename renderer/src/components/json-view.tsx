@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { formatBytes } from '../format';
 
 /** Beyond this many characters a body is cut until the user asks for all of it. */
-export const JSON_DISPLAY_LIMIT = 20_000;
+export const JSON_DISPLAY_LIMIT = 50_000;
 
 interface JsonViewProps {
   label: string;

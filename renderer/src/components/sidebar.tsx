@@ -23,12 +23,12 @@ export function Sidebar({ version }: { version: string | null }) {
         <span className="sidebar__name">Cadent Uploader</span>
       </div>
       <nav aria-label="Main" className="sidebar__nav">
-        <NavButton label="Connections" current={screen === 'connections'} onClick={() => go('connections')} />
         <NavButton
-          label="Upload"
-          current={inFlow}
-          onClick={() => go(inFlow ? screen : 'import')}
+          label="Connections"
+          current={screen === 'connections'}
+          onClick={() => go('connections')}
         />
+        <NavButton label="Upload" current={inFlow} onClick={() => go(inFlow ? screen : 'import')} />
         <ul className="sidebar__steps" aria-label="Upload steps">
           {FLOW_STEPS.map((step) => (
             <li key={step}>
@@ -44,11 +44,18 @@ export function Sidebar({ version }: { version: string | null }) {
           ))}
         </ul>
         <NavButton label="Request log" current={screen === 'log'} onClick={() => go('log')} />
-        <NavButton label="Settings" current={screen === 'settings'} onClick={() => go('settings')} />
+        <NavButton
+          label="Settings"
+          current={screen === 'settings'}
+          onClick={() => go('settings')}
+        />
       </nav>
       <div className="sidebar__footer">
         {target.dataset ? (
-          <p className="sidebar__target" title={`${target.connection ?? ''} · ${target.dataset.id}`}>
+          <p
+            className="sidebar__target"
+            title={`${target.connection ?? ''} · ${target.dataset.id}`}
+          >
             <span className="sidebar__target-label">Dataset</span>
             <span className="truncate">{target.dataset.name}</span>
             <span className="sidebar__target-key">match key {target.dataset.match_key}</span>

@@ -1,4 +1,4 @@
-import { FLOW_STEPS, useAppDispatch, useAppState } from '../state/app-state';
+import { FLOW_STEPS, useAppDispatch, useAppState, useCurrentCheck } from '../state/app-state';
 
 import type { FlowStep } from '../state/app-state';
 
@@ -9,16 +9,19 @@ const LABELS: Record<FlowStep, string> = {
   upload: 'Upload',
 };
 
-/** The upload flow's steps across the top of the main area; a step is done once it has data. */
+/** The upload flow's steps across the top of the main area; a step behind the user is done. */
 export function Stepper({ current }: { current: FlowStep }) {
-  const { file, mapping, check } = useAppState();
+  const { file, mapping } = useAppState();
+  const check = useCurrentCheck();
   const dispatch = useAppDispatch();
-  const done: Record<FlowStep, boolean> = {
+  const position = FLOW_STEPS.indexOf(current);
+  const hasData: Record<FlowStep, boolean> = {
     import: file !== null,
-    map: file !== null && mapping !== null,
+    map: mapping !== null,
     preview: check !== null,
     upload: false,
   };
+  const done = (step: FlowStep) => FLOW_STEPS.indexOf(step) < position && hasData[step];
 
   return (
     <nav className="stepper" aria-label="Upload steps">
@@ -27,12 +30,12 @@ export function Stepper({ current }: { current: FlowStep }) {
           <li key={step} className="stepper__item">
             <button
               type="button"
-              className={`stepper__step${done[step] && step !== current ? ' stepper__step--done' : ''}`}
+              className={`stepper__step${done(step) ? ' stepper__step--done' : ''}`}
               aria-current={step === current ? 'step' : undefined}
               onClick={() => dispatch({ type: 'navigate', screen: step })}
             >
               <span className="stepper__number" aria-hidden="true">
-                {done[step] && step !== current ? '✓' : index + 1}
+                {done(step) ? '✓' : index + 1}
               </span>
               <span className="stepper__label">{LABELS[step]}</span>
             </button>

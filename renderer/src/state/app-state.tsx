@@ -12,14 +12,7 @@ import type { FileView, LogFilter } from '../../../shared/ipc-api';
 import type { Mapping } from '../../../shared/mapping';
 import type { Dispatch, ReactNode } from 'react';
 
-export type ScreenId =
-  | 'connections'
-  | 'import'
-  | 'map'
-  | 'preview'
-  | 'upload'
-  | 'log'
-  | 'settings';
+export type ScreenId = 'connections' | 'import' | 'map' | 'preview' | 'upload' | 'log' | 'settings';
 
 /** The steps of the upload flow, in order. */
 export const FLOW_STEPS = ['import', 'map', 'preview', 'upload'] as const;
@@ -134,6 +127,16 @@ export function useAppDispatch(): Dispatch<AppAction> {
   const dispatch = useContext(DispatchContext);
   if (!dispatch) throw new Error('useAppDispatch outside AppStateProvider');
   return dispatch;
+}
+
+/**
+ * The last check, if it still holds: it was run with the match key known now (a check made
+ * before the dataset was looked up counts events that the dataset would refuse).
+ */
+export function useCurrentCheck(): CheckSummary | null {
+  const { check, target } = useAppState();
+  const matchKey = target.dataset?.match_key ?? null;
+  return check && check.matchKey === matchKey ? check : null;
 }
 
 /** The chosen dataset's match key, once a connection test has looked the dataset up. */

@@ -22,7 +22,12 @@ export interface UploadRunState {
 }
 
 export interface UploadRun extends UploadRunState {
-  start: (request: { path: string; mapping: Mapping; datasetId: string; connection: string }) => void;
+  start: (request: {
+    path: string;
+    mapping: Mapping;
+    datasetId: string;
+    connection: string;
+  }) => void;
   resume: (uploadId: string) => void;
   cancel: () => void;
   /** Back to idle, for the next upload. */
@@ -63,7 +68,12 @@ export function UploadRunProvider({ children }: { children: ReactNode }) {
           error instanceof BridgeError
             ? { code: error.code, message: error.message }
             : { code: 'unknown', message: String(error) };
-        setState((previous) => ({ ...previous, status: 'error', error: failure, cancelling: false }));
+        setState((previous) => ({
+          ...previous,
+          status: 'error',
+          error: failure,
+          cancelling: false,
+        }));
       },
     );
   }, []);

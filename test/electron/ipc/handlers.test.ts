@@ -196,6 +196,8 @@ describe('a file through preview, check and upload', () => {
       { filter: { uploadId: result.upload.id }, limit: 50, offset: 0 },
     );
     expect(log.total).toBe(2);
+    // The table gets no bodies; the detail pane asks for one entry in full.
+    expect(log.entries[0]).not.toHaveProperty('requestBody');
 
     const out = join(dataDir, 'rejected.csv');
     savePaths.push(out);

@@ -64,7 +64,11 @@ export function ConnectionCard({ connection, onEdit, onRemoved }: ConnectionCard
           <button type="button" className="button" onClick={onEdit}>
             Edit
           </button>
-          <button type="button" className="button button--quiet-danger" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button button--quiet-danger"
+            onClick={() => setConfirming(true)}
+          >
             Remove
           </button>
         </div>
@@ -81,8 +85,7 @@ export function ConnectionCard({ connection, onEdit, onRemoved }: ConnectionCard
         onCancel={() => setConfirming(false)}
       >
         <p>
-          Its API key is deleted from the keychain. The request log keeps the requests made with
-          it.
+          Its API key is deleted from the keychain. The request log keeps the requests made with it.
         </p>
       </ConfirmDialog>
     </article>

@@ -67,7 +67,10 @@ export function ConnectionTest({ connection }: { connection: string }) {
       </form>
       <div aria-live="polite">
         {outcome?.ok ? (
-          <p className="connection-test__result connection-test__result--ok" data-testid="test-result">
+          <p
+            className="connection-test__result connection-test__result--ok"
+            data-testid="test-result"
+          >
             <span className="status-dot status-dot--ok" aria-hidden="true" />
             <span>
               Connected to <strong>{outcome.dataset.name}</strong> ({outcome.dataset.id}), match key{' '}

@@ -20,7 +20,11 @@ export function ConnectionsScreen() {
   const [editing, setEditing] = useState<Editing>(null);
 
   const addButton = (
-    <button type="button" className="button button--primary" onClick={() => setEditing({ mode: 'add' })}>
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={() => setEditing({ mode: 'add' })}
+    >
       Add connection
     </button>
   );
@@ -42,8 +46,8 @@ export function ConnectionsScreen() {
       {connections.status === 'ready' && list.length === 0 ? (
         <EmptyState title="No connection yet" action={addButton}>
           <p>
-            A connection is the endpoint URL and API key that Cadent support gave your
-            organization. Agencies keep one per advertiser.
+            A connection is the endpoint URL and API key that Cadent support gave your organization.
+            Agencies keep one per advertiser.
           </p>
           <p>
             The key is saved in your operating system's keychain; this window only ever shows its

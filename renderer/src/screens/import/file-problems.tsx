@@ -24,7 +24,11 @@ export function FileProblems({ problems }: { problems: FileView['problems'] }) {
       }
       actions={
         ordered.length > SHOWN_AT_FIRST ? (
-          <button type="button" className="button button--small" onClick={() => setExpanded(!expanded)}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setExpanded(!expanded)}
+          >
             {expanded ? 'Show fewer' : `Show all ${ordered.length}`}
           </button>
         ) : null

@@ -6,7 +6,11 @@ import type { FileView } from '../../../../shared/ipc-api';
 
 /** Name, size, encoding, delimiter and row count: estimated at once, exact after the check. */
 export function FileSummary({ file, check }: { file: FileView; check: CheckSummary | null }) {
-  const exactRows = check ? check.rows - check.blankRows : file.rowCountExact ? file.estimatedRowCount : null;
+  const exactRows = check
+    ? check.rows - check.blankRows
+    : file.rowCountExact
+      ? file.estimatedRowCount
+      : null;
   return (
     <section className="card file-summary" aria-label="File">
       <h2 className="file-summary__name truncate" title={file.path}>
@@ -22,7 +26,11 @@ export function FileSummary({ file, check }: { file: FileView; check: CheckSumma
         <Stat label="Columns" value={formatNumber(file.headers.length)} />
         <Stat
           label="Rows"
-          value={exactRows !== null ? formatNumber(exactRows) : `≈ ${formatNumber(file.estimatedRowCount)}`}
+          value={
+            exactRows !== null
+              ? formatNumber(exactRows)
+              : `≈ ${formatNumber(file.estimatedRowCount)}`
+          }
           hint={exactRows !== null ? 'exact' : 'estimated; exact after the check'}
         />
       </StatGroup>

@@ -42,8 +42,8 @@ export function ImportScreen() {
           <EmptyState title="Drop a CSV file anywhere on this window" action={browseButton}>
             <p>
               Encoding (UTF-8, UTF-16 from Excel, Windows-1252) and delimiter (comma, semicolon,
-              tab, pipe) are detected. The header and first rows appear at once, whatever the
-              file's size.
+              tab, pipe) are detected. The header and first rows appear at once, whatever the file's
+              size.
             </p>
             <p className="muted">The file is read on this computer; nothing is sent yet.</p>
           </EmptyState>

@@ -2,7 +2,7 @@ import { TruncatedText } from '../../components/truncated-text';
 
 import type { FileView } from '../../../../shared/ipc-api';
 
-/** The file's first rows as read: every cell a string, long ones cut with the whole in a tooltip. */
+/** The file's first rows as read: every cell a string; long ones are cut, whole in a tooltip. */
 export function RowsTable({ headers, rows }: { headers: string[]; rows: FileView['rows'] }) {
   if (rows.length === 0) {
     return <p className="muted">The file has a header but no data rows.</p>;

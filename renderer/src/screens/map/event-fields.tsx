@@ -2,18 +2,18 @@ import { useId } from 'react';
 
 import { CONVERSION_TYPE_LABELS, CONVERSION_TYPES } from '../../../../shared/cadent-fields';
 import { describeEventTimeFormat, EVENT_TIME_FORMATS } from '../../../../shared/event-time';
+import { timeZoneNames } from '../../time-zones';
 
 import { ColumnOptions } from './column-options';
-import { MapLine } from './map-line';
+import { MapLine, MapLinesHeader } from './map-line';
 import { SampleValues } from './sample-values';
 import { columnSamples } from './samples';
-import { timeZoneNames } from '../../time-zones';
 
 import type { ConversionType } from '../../../../shared/cadent-fields';
 import type { EventTimeFormat } from '../../../../shared/event-time';
-import type { Suggestion } from '../../state/app-state';
 import type { FileView } from '../../../../shared/ipc-api';
 import type { Mapping } from '../../../../shared/mapping';
+import type { Suggestion } from '../../state/app-state';
 
 interface EventFieldsProps {
   file: FileView;
@@ -28,7 +28,13 @@ const COLUMN = 'column:';
 const TYPE = 'type:';
 
 /** Event ID, event name, conversion type and event time. */
-export function EventFields({ file, mapping, candidates, defaultTimeZone, onChange }: EventFieldsProps) {
+export function EventFields({
+  file,
+  mapping,
+  candidates,
+  defaultTimeZone,
+  onChange,
+}: EventFieldsProps) {
   const ids = {
     eventId: useId(),
     eventIdSelect: useId(),
@@ -58,6 +64,7 @@ export function EventFields({ file, mapping, candidates, defaultTimeZone, onChan
 
   return (
     <div className="map-lines">
+      <MapLinesHeader source="Column or value" aside="Sample values" />
       <MapLine
         label="Event ID"
         fieldKey="event_id"
@@ -106,7 +113,8 @@ export function EventFields({ file, mapping, candidates, defaultTimeZone, onChan
               const value = event.target.value;
               const { eventName: _old, ...rest } = mapping;
               if (value === '') onChange(rest);
-              else if (value === CONSTANT) onChange({ ...rest, eventName: { constant: 'Purchase' } });
+              else if (value === CONSTANT)
+                onChange({ ...rest, eventName: { constant: 'Purchase' } });
               else onChange({ ...rest, eventName: { column: value } });
             }}
           >
@@ -145,7 +153,10 @@ export function EventFields({ file, mapping, candidates, defaultTimeZone, onChan
         }
         aside={
           conversionType && 'column' in conversionType ? (
-            <SampleValues values={samplesOf(conversionType.column)} label="Sample conversion types" />
+            <SampleValues
+              values={samplesOf(conversionType.column)}
+              label="Sample conversion types"
+            />
           ) : null
         }
       >
@@ -177,7 +188,11 @@ export function EventFields({ file, mapping, candidates, defaultTimeZone, onChan
               </option>
             ))}
           </optgroup>
-          <ColumnOptions headers={headers} candidates={candidates?.conversion_type} valuePrefix={COLUMN} />
+          <ColumnOptions
+            headers={headers}
+            candidates={candidates?.conversion_type}
+            valuePrefix={COLUMN}
+          />
         </select>
       </MapLine>
 
@@ -190,7 +205,11 @@ export function EventFields({ file, mapping, candidates, defaultTimeZone, onChan
             ? 'A UTC offset in a value wins over the time zone.'
             : 'Without it, Cadent uses the time it receives each event.'
         }
-        aside={eventTime ? <SampleValues values={samplesOf(eventTime.column)} label="Sample event times" /> : null}
+        aside={
+          eventTime ? (
+            <SampleValues values={samplesOf(eventTime.column)} label="Sample event times" />
+          ) : null
+        }
       >
         <label htmlFor={ids.timeSelect} className="visually-hidden">
           Event time column
@@ -252,7 +271,10 @@ export function EventFields({ file, mapping, candidates, defaultTimeZone, onChan
                 className="input"
                 value={eventTime.timeZone}
                 onChange={(event) =>
-                  onChange({ ...mapping, eventTime: { ...eventTime, timeZone: event.target.value } })
+                  onChange({
+                    ...mapping,
+                    eventTime: { ...eventTime, timeZone: event.target.value },
+                  })
                 }
               >
                 {timeZoneNames(eventTime.timeZone).map((zone) => (

@@ -9,9 +9,9 @@ import { SampleValues } from './sample-values';
 import { columnSamples, samplesAreHashes } from './samples';
 
 import type { IdentityField } from '../../../../shared/cadent-fields';
-import type { Suggestion } from '../../state/app-state';
 import type { FileView } from '../../../../shared/ipc-api';
 import type { IdentityMapping } from '../../../../shared/mapping';
+import type { Suggestion } from '../../state/app-state';
 
 interface IdentityFieldRowProps {
   field: IdentityField;

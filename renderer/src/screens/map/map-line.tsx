@@ -25,7 +25,11 @@ export function MapLine({
   highlighted = false,
 }: MapLineProps) {
   return (
-    <div className={`map-line${highlighted ? ' map-line--highlighted' : ''}`} role="group" aria-labelledby={labelId}>
+    <div
+      className={`map-line${highlighted ? ' map-line--highlighted' : ''}`}
+      role="group"
+      aria-labelledby={labelId}
+    >
       <div className="map-line__field">
         <span id={labelId} className="map-line__label">
           {label}
@@ -38,6 +42,17 @@ export function MapLine({
         {help ? <div className="map-line__help">{help}</div> : null}
       </div>
       <div className="map-line__aside">{aside}</div>
+    </div>
+  );
+}
+
+/** Column titles above a list of map lines; the lines' own labels carry the meaning. */
+export function MapLinesHeader({ source, aside }: { source: string; aside: string }) {
+  return (
+    <div className="map-lines__head" aria-hidden="true">
+      <span>Cadent field</span>
+      <span>{source}</span>
+      <span>{aside}</span>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useAppDispatch, useAppState, useMatchKey } from '../../state/app-state'
 
 import { EventFields } from './event-fields';
 import { IdentityFieldRow } from './identity-field-row';
+import { MapLinesHeader } from './map-line';
 import { MappingOptions } from './mapping-options';
 import { PropertyList } from './property-list';
 import { UnhashedDialog } from './unhashed-dialog';
@@ -104,9 +105,7 @@ export function MapScreen() {
             <h2 id="map-dataset-title" className="section__title">
               Dataset
             </h2>
-            <p className="section__description">
-              Every event must carry the dataset's match key.
-            </p>
+            <p className="section__description">Every event must carry the dataset's match key.</p>
           </div>
         </div>
         <DatasetPicker />
@@ -168,6 +167,7 @@ export function MapScreen() {
           </div>
         </div>
         <div className="map-lines">
+          <MapLinesHeader source="Column" aside="Sample values and hashing" />
           {IDENTITY_FIELDS.map((field) => (
             <IdentityFieldRow
               key={field}

@@ -27,13 +27,22 @@ interface PropertyListProps {
 }
 
 /** Columns sent as event properties or user properties, each under a name the user picks. */
-export function PropertyList({ kind, title, description, file, mapping, onChange }: PropertyListProps) {
+export function PropertyList({
+  kind,
+  title,
+  description,
+  file,
+  mapping,
+  onChange,
+}: PropertyListProps) {
   const titleId = useId();
   const properties = mapping[kind];
   const singular = kind === 'eventProperties' ? 'event property' : 'user property';
   const setProperties = (next: PropertyMapping[]) => onChange({ ...mapping, [kind]: next });
   const update = (index: number, change: Partial<PropertyMapping>) =>
-    setProperties(properties.map((property, at) => (at === index ? { ...property, ...change } : property)));
+    setProperties(
+      properties.map((property, at) => (at === index ? { ...property, ...change } : property)),
+    );
 
   const add = () => {
     const used = new Set(columnsUsedBy(mapping));
@@ -102,7 +111,9 @@ export function PropertyList({ kind, title, description, file, mapping, onChange
                     className="input"
                     aria-label={`Type of ${singular} ${index + 1}`}
                     value={property.type}
-                    onChange={(event) => update(index, { type: event.target.value as PropertyType })}
+                    onChange={(event) =>
+                      update(index, { type: event.target.value as PropertyType })
+                    }
                   >
                     {(Object.keys(TYPE_LABELS) as PropertyType[]).map((type) => (
                       <option key={type} value={type}>
@@ -112,7 +123,10 @@ export function PropertyList({ kind, title, description, file, mapping, onChange
                   </select>
                 </td>
                 <td className="property-list__sample">
-                  <span className="truncate mono" title={columnSamples(file, property.column, 1)[0] ?? ''}>
+                  <span
+                    className="truncate mono"
+                    title={columnSamples(file, property.column, 1)[0] ?? ''}
+                  >
                     {columnSamples(file, property.column, 1)[0] ?? '—'}
                   </span>
                 </td>

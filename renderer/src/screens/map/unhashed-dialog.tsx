@@ -23,9 +23,9 @@ export function UnhashedDialog({ request, onConfirm, onCancel }: UnhashedDialogP
       onCancel={onCancel}
     >
       <p>
-        The values of <strong>“{request?.column}”</strong> are not SHA-256 hashes. With hashing
-        off, each {label.toLowerCase()} is sent to Cadent as it is written in the file, and is
-        stored as sent in the request log on this computer.
+        The values of <strong>“{request?.column}”</strong> are not SHA-256 hashes. With hashing off,
+        each {label.toLowerCase()} is sent to Cadent as it is written in the file, and is stored as
+        sent in the request log on this computer.
       </p>
       <p>Turn hashing off only if Cadent has agreed to receive this field unhashed.</p>
     </ConfirmDialog>

@@ -1,5 +1,6 @@
 import { CONVERSION_TYPE_LABELS } from '../../../../shared/cadent-fields';
 import { TruncatedText } from '../../components/truncated-text';
+import { plural } from '../../format';
 
 import type { BuiltEvent } from '../../../../shared/build-event';
 import type { KeyboardEvent } from 'react';
@@ -31,12 +32,12 @@ export function EventsTable({ events, selected, onSelect }: EventsTableProps) {
         <thead>
           <tr>
             <th scope="col">Row</th>
+            <th scope="col">Status</th>
             <th scope="col">Event ID</th>
             <th scope="col">Event name</th>
             <th scope="col">Conversion type</th>
             <th scope="col">Event time</th>
             <th scope="col">Identity fields</th>
-            <th scope="col">Status</th>
           </tr>
         </thead>
         <tbody>
@@ -45,34 +46,27 @@ export function EventsTable({ events, selected, onSelect }: EventsTableProps) {
             const fatal = built.problems.filter((problem) => problem.fatal);
             const warnings = built.problems.filter((problem) => !problem.fatal);
             const rows =
-              built.firstRow === built.lastRow ? `${built.firstRow}` : `${built.firstRow}–${built.lastRow}`;
+              built.firstRow === built.lastRow
+                ? `${built.firstRow}`
+                : `${built.firstRow}–${built.lastRow}`;
             return (
               <tr
                 key={`${built.firstRow}-${index}`}
                 tabIndex={0}
+                aria-label={`Row ${rows}: ${event ? 'valid' : 'invalid'}`}
                 aria-selected={index === selected}
                 className={index === selected ? 'is-selected' : undefined}
                 onClick={() => onSelect(index)}
                 onKeyDown={(keyEvent) => onKeyDown(keyEvent, index)}
               >
                 <td className="table__row-number">{rows}</td>
-                <td className="mono">
-                  <TruncatedText text={event?.event_id ?? '—'} />
-                </td>
-                <td>
-                  <TruncatedText text={event?.event_name ?? '—'} />
-                </td>
-                <td>
-                  {event ? <TruncatedText text={CONVERSION_TYPE_LABELS[event.conversion_type]} /> : '—'}
-                </td>
-                <td className="mono nowrap">{event?.event_time ?? '—'}</td>
-                <td className="mono">
-                  <TruncatedText text={event ? Object.keys(event.user).join(' ') || 'none' : '—'} />
-                </td>
                 <td>
                   {event ? (
-                    <span className={`badge ${warnings.length > 0 ? 'badge--warning' : 'badge--success'}`}>
-                      {warnings.length > 0 ? `Valid, ${warnings.length} left out` : 'Valid'}
+                    <span
+                      className={`badge ${warnings.length > 0 ? 'badge--warning' : 'badge--success'}`}
+                      title={warnings.map((problem) => problem.message).join('; ') || undefined}
+                    >
+                      {warnings.length > 0 ? `Valid · ${warnings.length} left out` : 'Valid'}
                     </span>
                   ) : (
                     <span className="status-cell">
@@ -80,6 +74,26 @@ export function EventsTable({ events, selected, onSelect }: EventsTableProps) {
                       <TruncatedText text={fatal.map((problem) => problem.message).join('; ')} />
                     </span>
                   )}
+                </td>
+                <td className="mono">
+                  <TruncatedText text={event?.event_id ?? '—'} />
+                </td>
+                <td>
+                  <TruncatedText text={event?.event_name ?? '—'} />
+                </td>
+                <td>
+                  {event ? (
+                    <TruncatedText text={CONVERSION_TYPE_LABELS[event.conversion_type]} />
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="mono nowrap">{event?.event_time ?? '—'}</td>
+                <td
+                  className="nowrap"
+                  title={event ? Object.keys(event.user).join(', ') : undefined}
+                >
+                  {event ? plural(Object.keys(event.user).length, 'field') : '—'}
                 </td>
               </tr>
             );

@@ -6,7 +6,7 @@ import { Loading } from '../../components/loading';
 import { ErrorNotice } from '../../components/notice';
 import { PageHeader } from '../../components/page-header';
 import { useLoad } from '../../hooks/use-load';
-import { useAppDispatch, useAppState, useMatchKey } from '../../state/app-state';
+import { useAppDispatch, useAppState, useCurrentCheck, useMatchKey } from '../../state/app-state';
 import { useCheckRun } from '../../state/check-run';
 
 import { CheckPanel } from './check-panel';
@@ -19,7 +19,8 @@ const PREVIEW_LIMIT = 20;
 
 /** Step 3: the first events exactly as sent, a trace per row, and the full-file check. */
 export function PreviewScreen() {
-  const { file, mapping, check } = useAppState();
+  const { file, mapping } = useAppState();
+  const check = useCurrentCheck();
   const dispatch = useAppDispatch();
   const matchKey = useMatchKey();
   const checkRun = useCheckRun();
@@ -39,7 +40,6 @@ export function PreviewScreen() {
     // The check starts by itself the first time this file and mapping are previewed.
     if (file && mapping && !check && checkStatus === 'idle') startCheck();
     // Only on arrival: a cancelled check stays cancelled until the user asks again.
-    // eslint-disable-next-line -- deliberately run once per mount
   }, []);
 
   if (!file || !mapping) {
@@ -58,7 +58,9 @@ export function PreviewScreen() {
             </button>
           }
         >
-          <p>Import a file and map its columns; the events it makes are shown here before sending.</p>
+          <p>
+            Import a file and map its columns; the events it makes are shown here before sending.
+          </p>
         </EmptyState>
       </div>
     );

@@ -21,7 +21,9 @@ const STATUS_TONES: Record<FieldTrace['status'], string> = {
 /** For one event: each identity field raw → normalized → sent, and what kept it out if so. */
 export function TracePanel({ built }: { built: BuiltEvent }) {
   const rows =
-    built.firstRow === built.lastRow ? `row ${built.firstRow}` : `rows ${built.firstRow}–${built.lastRow}`;
+    built.firstRow === built.lastRow
+      ? `row ${built.firstRow}`
+      : `rows ${built.firstRow}–${built.lastRow}`;
   const trace = built.trace ?? [];
 
   return (
@@ -39,7 +41,10 @@ export function TracePanel({ built }: { built: BuiltEvent }) {
       {built.problems.length > 0 ? (
         <ul className="problem-list problem-list--boxed" aria-label="Problems">
           {built.problems.map((problem, index) => (
-            <li key={`${problem.field}-${index}`} className={problem.fatal ? 'text-error' : 'text-warning'}>
+            <li
+              key={`${problem.field}-${index}`}
+              className={problem.fatal ? 'text-error' : 'text-warning'}
+            >
               <span className="problem-list__where mono">{problem.field}</span>
               {problem.message}
               {problem.fatal ? ' (the event is not sent)' : ' (the field is left out)'}
@@ -50,40 +55,55 @@ export function TracePanel({ built }: { built: BuiltEvent }) {
       {trace.length === 0 ? (
         <p className="muted">No identity field is mapped.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Trace">
+        <div className="table-scroll table-scroll--auto" role="region" aria-label="Trace">
           <table className="table trace-table">
             <thead>
               <tr>
                 <th scope="col">Field</th>
+                <th scope="col">Status</th>
                 <th scope="col">Column</th>
                 <th scope="col">Raw</th>
                 <th scope="col">Normalized</th>
                 <th scope="col">Sent</th>
-                <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
               {trace.map((field) => (
                 <tr key={field.field}>
-                  <th scope="row">
-                    {IDENTITY_FIELD_LABELS[field.field]} <code className="muted">{field.field}</code>
+                  <th scope="row" className="nowrap">
+                    {IDENTITY_FIELD_LABELS[field.field]}{' '}
+                    <code className="muted">{field.field}</code>
                   </th>
+                  <td>
+                    <span className={`badge ${STATUS_TONES[field.status]}`}>
+                      {STATUS_LABELS[field.status]}
+                    </span>
+                  </td>
                   <td>
                     <TruncatedText text={field.column ?? '—'} />
                   </td>
                   <td className="mono">
                     <TruncatedText text={field.raw ?? '—'} />
                   </td>
-                  <td className="mono">
-                    <TruncatedText text={field.normalized ?? '—'} />
-                  </td>
-                  <td className="mono">
-                    <TruncatedText text={field.sent ?? '—'} />
-                  </td>
-                  <td>
-                    <span className={`badge ${STATUS_TONES[field.status]}`}>{STATUS_LABELS[field.status]}</span>
-                    {field.reason ? <span className="trace-table__reason">{field.reason}</span> : null}
-                  </td>
+                  {field.normalized === null ? (
+                    // Nothing normalized, so nothing sent: the reason takes both cells.
+                    <td colSpan={2} className="trace-table__reason">
+                      {field.reason ?? 'No value'}
+                    </td>
+                  ) : (
+                    <>
+                      <td className="mono">
+                        <TruncatedText text={field.normalized} />
+                      </td>
+                      {field.sent === null ? (
+                        <td className="trace-table__reason">{field.reason ?? 'Not sent'}</td>
+                      ) : (
+                        <td className="mono">
+                          <TruncatedText text={field.sent} />
+                        </td>
+                      )}
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>
