@@ -22,7 +22,8 @@ export async function loadMappingFile(filePath: string): Promise<Mapping> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Notepad and Excel save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new MappingFileError(`mapping ${name} is not valid JSON: ${(error as Error).message}`);
   }

@@ -326,7 +326,11 @@ function readIdentity(
     if (normalized.kind === 'omitted') {
       const reason = normalized.detail ?? OMIT_REASON_WORDS[normalized.reason];
       // The detail may quote the cell; a fatal problem is journaled, so it gets the plain words.
-      result.omissions.set(field, OMIT_REASON_WORDS[normalized.reason]);
+      // Blank, n/a and the empty-string hash all mean the row has no value: one reason.
+      result.omissions.set(
+        field,
+        normalized.reason === 'invalid' ? 'not a valid value' : 'no value',
+      );
       trace.reason = reason;
       if (normalized.reason === 'invalid') {
         problems.push({ field, column, code: 'invalid_value', message: reason, fatal: false });
@@ -377,7 +381,8 @@ function readProperties(
   fail: Fail,
 ): Record<string, string | number | boolean> | null {
   if (properties.length === 0) return null;
-  const bag: Record<string, string | number | boolean> = {};
+  // No prototype: a property the user names "__proto__" is a key like any other.
+  const bag: Record<string, string | number | boolean> = Object.create(null);
   const options = { decimalComma: compiled.mapping.options.decimalComma };
   for (const property of properties) {
     const raw = reader.cell(property.column);

@@ -134,7 +134,9 @@ function addToGroup(
   problem: { code: string; field: string; column: string | null; message: string },
   row: number,
 ): void {
-  const key = `${problem.code}\u0000${problem.field}`;
+  // Messages of one code differ in their values ("row 7 has 9 fields") but also in kind
+  // ("more than 90 days old" vs "not a date"): group by the message with its values masked.
+  const key = `${problem.code}\u0000${problem.field}\u0000${messageShape(problem.message)}`;
   const group = groups.get(key);
   if (group) {
     group.count += 1;
@@ -153,4 +155,8 @@ function addToGroup(
 
 function byCount(groups: Map<string, ReasonGroup>): ReasonGroup[] {
   return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+function messageShape(message: string): string {
+  return message.replace(/"[^"]*"|“[^”]*”/g, '"…"').replace(/\d[\d.,:TZ+-]*/g, '#');
 }

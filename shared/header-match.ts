@@ -209,7 +209,10 @@ const VALUE_CHECKS: Partial<Record<MappingTarget, (value: string) => boolean>> =
 };
 
 function isConversionType(value: string): boolean {
-  const spelled = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const spelled = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (CONVERSION_TYPES as readonly string[]).includes(spelled);
 }
 

@@ -27,6 +27,7 @@ import { MAX_EVENT_NAME_LENGTH, MAX_PROPERTY_KEY_LENGTH } from './cadent-contrac
 import { CONVERSION_TYPES, IDENTITY_FIELDS } from './cadent-fields';
 import { EVENT_TIME_FORMATS } from './event-time';
 import { DEFAULT_NORMALIZATION_OPTIONS } from './normalize/types';
+import { isValidTimeZone } from './time-zone';
 
 import type { IdentityField } from './cadent-fields';
 
@@ -75,7 +76,10 @@ export const eventTimeMappingSchema = z
     column: columnName,
     format: z.enum(EVENT_TIME_FORMATS).default('auto'),
     /** IANA zone for values without an offset; an offset in the value wins. */
-    timeZone: z.string().min(1).default('UTC'),
+    timeZone: z
+      .string()
+      .refine(isValidTimeZone, 'must be an IANA time zone such as America/Chicago')
+      .default('UTC'),
   })
   .strict();
 

@@ -13,6 +13,7 @@ import {
   ingestResponseSchema,
   isRetryableStatus,
 } from '../../shared/cadent-contract';
+import { onAbort } from '../on-abort';
 import { redactSecrets } from '../store/redact';
 
 import { parseEndpoint } from './endpoint';
@@ -203,15 +204,22 @@ export class CadentClient {
   ): Promise<AttemptOutcome> {
     const startedAt = this.now().toISOString();
     const started = performance.now();
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // One controller per attempt, unhooked from the caller's signal when the attempt ends, so a
+    // long upload does not pile listeners onto its cancel signal.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const unhook = onAbort(signal, () => controller.abort(signal?.reason));
     const elapsed = (): number => Math.round(performance.now() - started);
     try {
       const response = await fetch(url, {
         method,
         headers,
         ...(payload ? { body: new Uint8Array(payload) } : {}),
-        signal: combined,
+        signal: controller.signal,
         redirect: 'error',
       });
       const text = await response.text();
@@ -225,9 +233,7 @@ export class CadentClient {
       };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      const message = timeout.aborted
-        ? `no answer within ${this.timeoutMs} ms`
-        : transportMessage(error);
+      const message = timedOut ? `no answer within ${this.timeoutMs} ms` : transportMessage(error);
       return {
         startedAt,
         durationMs: elapsed(),
@@ -236,6 +242,9 @@ export class CadentClient {
         error: message,
         retryAfter: null,
       };
+    } finally {
+      clearTimeout(timer);
+      unhook();
     }
   }
 
@@ -290,7 +299,7 @@ function describeFailure(outcome: AttemptOutcome): {
 
 const STATUS_MEANINGS: Record<number, string> = {
   400: 'Cadent refused the request as malformed (400)',
-  401: 'the API key was refused (401): check the key saved for this connection',
+  401: 'the API key was refused (401): check the API key for this endpoint',
   403: 'this API key is not allowed on this dataset (403)',
   404: 'no such dataset (404): check the dataset ID on its Dataset Details page',
   413: 'the batch is too large for Cadent (413)',
@@ -322,14 +331,13 @@ function transportMessage(error: unknown): string {
 
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    const timer = setTimeout(() => {
+      unhook();
+      resolve();
+    }, ms);
+    const unhook = onAbort(signal, () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    });
   });
 }

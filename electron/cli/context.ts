@@ -9,6 +9,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C or SIGTERM: a running upload stops cleanly and can be resumed. */
+  signal?: AbortSignal;
 }
 
 export interface CommandContext extends CliIo {

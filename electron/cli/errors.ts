@@ -21,8 +21,29 @@ export function describeFailure(error: unknown): { line: string; exitCode: numbe
         exitCode: 70,
       };
     }
+    if (code && /^E[A-Z]+$/.test(code))
+      return { line: describeSystemError(error, code), exitCode: 2 };
     if (code && !code.startsWith('ERR_')) return { line: error.message, exitCode: 2 };
     return { line: `internal error: ${error.message}`, exitCode: 70 };
   }
   return { line: `internal error: ${String(error)}`, exitCode: 70 };
 }
+
+/** What the OS refused, in words, with the path it refused: "cannot write x: a folder". */
+function describeSystemError(error: Error, code: string): string {
+  const path = 'path' in error && typeof error.path === 'string' ? error.path : null;
+  const dest = 'dest' in error && typeof error.dest === 'string' ? error.dest : null;
+  const words = SYSTEM_ERRORS[code] ?? error.message;
+  return `${dest ?? path ?? 'a file'}: ${words}`;
+}
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of this path is a file, not a folder',
+  EISDIR: 'this is a folder, not a file',
+  EEXIST: 'a file of that name is in the way',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the disk is read-only',
+};

@@ -2,8 +2,6 @@
  * The `cadent-uploader` command: the desktop app's pipeline, headless, for scheduled jobs.
  * It shares the keychain entry, the database and the request log with the app.
  */
-import { pathToFileURL } from 'node:url';
-
 import { INSPECT_HELP, inspectCommand } from './commands/inspect';
 import { connectionsCommand, KEY_HELP, keyCommand } from './commands/key';
 import { LOG_HELP, logCommand } from './commands/log';
@@ -43,20 +41,21 @@ Headless jobs can pass the API key in CADENT_API_KEY instead of the keychain.`;
 
 /** Runs one command line; returns the exit status, never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const dataDir = dataDirOf(argv);
+  const [name, ...rest] = withoutDataDir(argv);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
-  const context = createContext(io, dataDirOf(rest));
+  const context = createContext(io, dataDir);
   try {
     if (!command) throw new UsageError(`unknown command "${name}" (see cadent-uploader --help)`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(`${command.help}\n`);
       return 0;
     }
-    return await command.run(withoutDataDir(rest), context);
+    return await command.run(rest, context);
   } catch (error) {
     const failure = describeFailure(error);
     context.err(`cadent-uploader: ${failure.line}`);
@@ -88,14 +87,4 @@ function withoutDataDir(argv: string[]): string[] {
     if (!arg.startsWith('--data-dir=')) out.push(arg);
   }
   return out;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const code = await runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-  });
-  process.exitCode = code;
 }

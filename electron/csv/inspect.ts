@@ -9,8 +9,9 @@ const PROBLEMS_KEPT = 1000;
 export async function countCsvProblems(
   filePath: string,
   format?: CsvFormat,
-): Promise<{ rows: number; problems: CsvProblem[]; moreProblems: number }> {
+): Promise<{ rows: number; blankRows: number; problems: CsvProblem[]; moreProblems: number }> {
   let rows = 0;
+  let blankRows = 0;
   let moreProblems = 0;
   const problems: CsvProblem[] = [];
   for await (const record of readCsvRows(filePath, format ? { format } : {})) {
@@ -19,8 +20,9 @@ export async function countCsvProblems(
     // A ragged or undecodable row is still a data row; a blank one is skipped, not counted.
     const isDataRow = record.problem.row !== null && record.problem.kind !== 'blank_row';
     if (isDataRow) rows += 1;
+    if (record.problem.kind === 'blank_row') blankRows += 1;
     if (problems.length < PROBLEMS_KEPT) problems.push(record.problem);
     else moreProblems += 1;
   }
-  return { rows, problems, moreProblems };
+  return { rows, blankRows, problems, moreProblems };
 }

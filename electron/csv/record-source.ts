@@ -10,8 +10,9 @@ import Papa from 'papaparse';
 
 import { createCsvDecoder } from './decode';
 import { readError, statCsvFile } from './file-checks';
+import { LineEndNormalizer } from './line-ends';
 import { isBlankRecord } from './row-checks';
-import { matchSepLine, sniffBinary, sniffDelimiter, sniffEncoding, sniffLineEnding } from './sniff';
+import { matchSepLine, sniffBinary, sniffDelimiter, sniffEncoding } from './sniff';
 import { CsvError } from './types';
 
 import type { CsvDecoder } from './decode';
@@ -75,7 +76,9 @@ export async function openRecordSource(
 
     const { encoding, bom } = options.format ?? sniffEncoding(sample);
     const decoder = createCsvDecoder(encoding, bom);
-    let text = stripBom(decoder.write(sample) + (ended ? decoder.end() : ''));
+    const lineEnds = new LineEndNormalizer();
+    let text = lineEnds.write(stripBom(decoder.write(sample) + (ended ? decoder.end() : '')));
+    if (ended) text += lineEnds.end();
 
     const delimiting = options.format ?? sniffDelimiter(text);
     const sep = delimiting.sepLine ? matchSepLine(text) : null;
@@ -90,6 +93,7 @@ export async function openRecordSource(
       stream,
       chunks,
       decoder,
+      lineEnds,
       firstText: text,
       bytesRead: sample.length,
       ended,
@@ -109,6 +113,8 @@ interface SourceState {
   stream: fs.ReadStream;
   chunks: AsyncIterator<Buffer>;
   decoder: CsvDecoder;
+  lineEnds: LineEndNormalizer;
+  /** The decoded text of the sample, line ends already normalized and any sep= line dropped. */
   firstText: string;
   bytesRead: number;
   ended: boolean;
@@ -142,11 +148,10 @@ class FileRecordSource implements RecordSource {
     this.bytesRead = state.bytesRead;
     this.firstText = state.firstText;
     // Cells stay strings: the low-level parser never types values (no dynamicTyping here).
-    // TODO(rare in exports): a file mixing line ends is split on its most common one only; a
-    // stray CR then stays at the end of a row's last cell, a stray LF inside it.
+    // Every line end reaches it as LF, see LineEndNormalizer.
     this.parser = new Papa.Parser({
       delimiter: state.format.delimiter,
-      newline: sniffLineEnding(state.firstText),
+      newline: '\n',
       quoteChar: '"',
     });
   }
@@ -179,7 +184,10 @@ class FileRecordSource implements RecordSource {
     } else {
       const chunk = await this.readChunk();
       this.state.signal?.throwIfAborted();
-      text = chunk ? this.state.decoder.write(chunk) : this.state.decoder.end();
+      const { decoder, lineEnds } = this.state;
+      text = chunk
+        ? lineEnds.write(decoder.write(chunk))
+        : lineEnds.write(decoder.end()) + lineEnds.end();
       final = chunk === null;
     }
     this.charsDecoded += text.length;

@@ -174,7 +174,9 @@ const ENCODING_NAMES: Readonly<Record<CsvEncoding, string>> = {
 };
 
 function notValidIn(encoding: CsvEncoding): string {
-  return `has bytes that are not valid ${ENCODING_NAMES[encoding]} text (shown as ${REPLACEMENT})`;
+  // The Windows-1252 decoder also marks UTF-8 it finds, see createCsvDecoder.
+  const mixed = encoding === 'windows-1252' ? ', or UTF-8 in a Windows-1252 file' : '';
+  return `has bytes that are not valid ${ENCODING_NAMES[encoding]} text${mixed} (shown as ${REPLACEMENT})`;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,6 +1,6 @@
 /**
- * Guesses how a CSV export is written from its first bytes: the encoding, the delimiter, the line
- * ending, and whether it is a CSV file at all.
+ * Guesses how a CSV export is written from its first bytes: the encoding, the delimiter, and
+ * whether it is a CSV file at all. Line ends need no guess: every kind is read, see line-ends.ts.
  */
 import { isUtf8 } from 'node:buffer';
 
@@ -10,7 +10,7 @@ import type { CsvDelimiter, CsvEncoding } from './types';
 export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 
 /**
- * Reads the BOM, else tells UTF-16 by its NUL bytes and UTF-8 from Windows-1252 by validity.
+ * Reads the BOM, else tells UTF-16 by its NUL bytes and UTF-8 from Windows-1252 as readsAsUtf8.
  * TODO(no reliable signal): other 8-bit encodings (ISO-8859-2, Mac Roman, Shift-JIS) are read as
  * Windows-1252 without a warning.
  */
@@ -22,15 +22,29 @@ export function sniffEncoding(bytes: Buffer): { encoding: CsvEncoding; bom: bool
   const utf16 = sniffUtf16ByNuls(bytes);
   if (utf16) return { encoding: utf16, bom: false };
 
-  return { encoding: isUtf8Sample(bytes) ? 'utf-8' : 'windows-1252', bom: false };
+  return { encoding: readsAsUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: false };
 }
 
 /**
- * Whether `bytes` is UTF-8, allowing the sample to end in the middle of a character: a sample
- * is cut at an arbitrary byte, and a torn last character says nothing about the file.
+ * Whether bytes without a BOM are UTF-8 rather than Windows-1252: valid UTF-8 (plain ASCII
+ * included), or valid multi-byte UTF-8 sequences mixed with bytes that are not UTF-8, as when
+ * rows from two exports end up in one file. Only bytes with no valid multi-byte sequence at all
+ * are Windows-1252.
+ *
+ * A mixed file has to lose some rows either way, and this way the loss is loud: read as UTF-8,
+ * its Windows-1252 bytes show as U+FFFD and their rows are reported; read as Windows-1252,
+ * "Bogotá" would become "BogotÃ¡" without a trace and be hashed and sent as such.
+ *
+ * TODO(no reliable signal): a Windows-1252 file where an accented capital happens to precede a
+ * byte such as ’ or ° ("É’" is C9 92, a valid UTF-8 pair) reads as UTF-8, and its other accented
+ * rows are reported as invalid.
+ *
+ * A sample is cut at an arbitrary byte, and a torn last character says nothing about the file,
+ * unless `complete`: the bytes run to the end of the file.
  */
-export function isUtf8Sample(bytes: Buffer): boolean {
-  return isUtf8(withoutTornTail(bytes));
+export function readsAsUtf8(bytes: Buffer, options: { complete?: boolean } = {}): boolean {
+  const whole = options.complete ? bytes : withoutTornTail(bytes);
+  return isUtf8(whole) || hasUtf8MultiByte(whole);
 }
 
 /**
@@ -88,33 +102,6 @@ export function sniffDelimiter(text: string): { delimiter: CsvDelimiter; sepLine
   return { delimiter: best?.delimiter ?? ',', sepLine: false };
 }
 
-/** The line ending most records of `text` end with, ignoring line breaks inside quotes. */
-export function sniffLineEnding(text: string): '\n' | '\r\n' | '\r' {
-  const seen = { '\n': 0, '\r\n': 0, '\r': 0 };
-  let first: keyof typeof seen | null = null;
-  let inQuotes = false;
-  let breaks = 0;
-
-  for (let i = 0; i < text.length && breaks < SNIFF_RECORDS; i++) {
-    const char = text[i];
-    if (char === '"') inQuotes = !inQuotes;
-    if (inQuotes || (char !== '\n' && char !== '\r')) continue;
-    // A CR as the very last character may be the first half of a CRLF cut by the sample.
-    if (char === '\r' && i === text.length - 1) break;
-
-    const ending = char === '\r' && text[i + 1] === '\n' ? '\r\n' : char;
-    if (ending === '\r\n') i++;
-    seen[ending]++;
-    first ??= ending;
-    breaks++;
-  }
-  if (!first) return '\n';
-
-  const top = Math.max(...Object.values(seen));
-  if (seen[first] === top) return first;
-  return (['\r\n', '\n', '\r'] as const).find((ending) => seen[ending] === top) ?? first;
-}
-
 const SNIFF_RECORDS = 50;
 
 /** Control bytes plain text does have: tab, LF, VT, FF, CR, and the DOS end-of-file mark. */
@@ -159,6 +146,14 @@ function sniffUtf16ByNuls(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
   if (odd >= units * 0.1 && even <= units * 0.01) return 'utf-16le';
   if (even >= units * 0.1 && odd <= units * 0.01) return 'utf-16be';
   return null;
+}
+
+/**
+ * Whether `bytes` holds a valid multi-byte UTF-8 sequence. Node decodes every invalid byte to
+ * U+FFFD, so any other character past ASCII came from a valid sequence.
+ */
+function hasUtf8MultiByte(bytes: Buffer): boolean {
+  return /[\u0080-\ufffc\ufffe\uffff]/.test(bytes.toString('utf8'));
 }
 
 /** `bytes` without a last character whose continuation bytes were cut off. */

@@ -13,8 +13,8 @@ export type CsvDelimiter = ',' | ';' | '\t' | '|';
 /** How a file is written, as sniffed from its first bytes or chosen by the user. */
 export interface CsvFormat {
   /**
-   * 'utf-8' without a BOM means the sniffed sample was valid UTF-8 (or plain ASCII); the reader
-   * still falls back to Windows-1252 if the first non-ASCII bytes of the file say so.
+   * 'utf-8' without a BOM means the sniffed sample read as UTF-8 (see readsAsUtf8) or as plain
+   * ASCII; the reader still falls back to Windows-1252 if the first non-ASCII bytes say so.
    */
   encoding: CsvEncoding;
   bom: boolean;

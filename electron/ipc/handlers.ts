@@ -136,7 +136,6 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
         ...deps.client,
         endpoint: target.endpoint,
         apiKey: target.apiKey,
-        now,
         // A test should answer quickly: one try, no backoff.
         retry: { maxAttempts: 1 },
         onAttempt: (attempt) =>
@@ -248,7 +247,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
           datasetId,
           rowsEstimated: head.estimatedRowCount,
           signal,
-          now,
+          validationTime: now(),
           onProgress,
           ...(deps.client ? { client: deps.client } : {}),
         }),
@@ -270,7 +269,6 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
           store,
           uploadId,
           signal,
-          now,
           onProgress,
           ...(deps.client ? { client: deps.client } : {}),
         }),

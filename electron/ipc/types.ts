@@ -17,7 +17,10 @@ export interface IpcDeps {
   sendProgress(message: ProgressMessage): void;
   /** Told when an upload ends, so the host can notify when its window is in the background. */
   onUploadFinished?(result: { ok: boolean; title: string; body: string }): void;
-  /** The clock for Cadent's event-time window; tests fix it for the sample files. */
+  /**
+   * The time Cadent's event-time window is checked against (tests fix it for the sample files);
+   * logs and retries always use the real time.
+   */
   now?: () => Date;
   /** The app's diagnostic log; IDs, counts and messages only, never cell values. */
   log?: Logger;

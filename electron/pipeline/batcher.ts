@@ -19,6 +19,22 @@ export interface Batch {
   eventIds: string[];
 }
 
+/** An event as JSON, with its size in UTF-8 bytes. */
+export interface SerializedEvent {
+  json: string;
+  bytes: number;
+}
+
+export function serializeEvent(event: CadentEvent): SerializedEvent {
+  const json = JSON.stringify(event);
+  return { json, bytes: Buffer.byteLength(json) };
+}
+
+/** Whether the event fits in a request on its own; one that does not can never be sent. */
+export function fitsOneRequest(event: SerializedEvent, maxBytes = MAX_REQUEST_BYTES): boolean {
+  return FRAME_BYTES + event.bytes <= maxBytes;
+}
+
 const PREFIX = '{"events":[';
 const SUFFIX = ']}';
 const FRAME_BYTES = Buffer.byteLength(PREFIX) + Buffer.byteLength(SUFFIX);
@@ -44,10 +60,14 @@ export class EventBatcher {
   }
 
   /** Adds one event; returns the batch it closed, if adding it closed one. */
-  add(event: CadentEvent, firstRow: number, lastRow: number): Batch | null {
-    const json = JSON.stringify(event);
-    const jsonBytes = Buffer.byteLength(json);
-    if (FRAME_BYTES + jsonBytes > this.maxBytes) {
+  add(
+    event: CadentEvent,
+    firstRow: number,
+    lastRow: number,
+    serialized: SerializedEvent = serializeEvent(event),
+  ): Batch | null {
+    const { json, bytes: jsonBytes } = serialized;
+    if (!fitsOneRequest(serialized, this.maxBytes)) {
       throw new RangeError(`the event of row ${firstRow} alone is over the request size limit`);
     }
     // One comma between events.

@@ -1,4 +1,6 @@
 /** The full-file check, run in the pipeline worker so a large file never blocks the caller. */
+import { onAbort } from '../on-abort';
+
 import { startPipeline } from './pipeline-runner';
 
 import type { IdentityField } from '../../shared/cadent-fields';
@@ -25,8 +27,7 @@ export async function checkFile(
     matchKey: options.matchKey,
     nowIso: options.now.toISOString(),
   });
-  const onAbort = (): void => run.cancel();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const unhook = onAbort(options.signal, () => run.cancel());
   try {
     for await (const message of run.messages) {
       if (message.type === 'progress') options.onProgress?.(message.rowsRead);
@@ -35,7 +36,7 @@ export async function checkFile(
     }
     throw new PipelineError('the check ended without a summary', 'internal');
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
+    unhook();
   }
 }
 

@@ -7,6 +7,9 @@ import type { CompiledMapping } from '../../shared/build-event';
 import type { IdentityField } from '../../shared/cadent-fields';
 import type { Mapping } from '../../shared/mapping';
 
+/** Problems no preview can show around: a missing column, one property name for two columns. */
+const BLOCKS_EVEN_A_PREVIEW = ['column ', 'property name '];
+
 /**
  * Compiles a mapping for a file's headers with this process's SHA-256. A check or preview
  * may run on an unfinished mapping (only missing columns stop it); an upload may not.
@@ -19,7 +22,7 @@ export function compileForFile(
   complete: boolean,
 ): CompiledMapping {
   const problems = mappingProblems(mapping, headers, matchKey).filter(
-    (problem) => complete || problem.startsWith('column '),
+    (problem) => complete || BLOCKS_EVEN_A_PREVIEW.some((start) => problem.startsWith(start)),
   );
   if (problems.length > 0) throw new MappingMismatchError(problems);
   return compileMapping(mapping, headers, { hash: sha256Hex, now, matchKey });

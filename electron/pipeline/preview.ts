@@ -24,6 +24,7 @@ export async function previewEvents(
 ): Promise<{ headers: string[]; events: BuiltEvent[] }> {
   let headers: string[] = [];
   const events: BuiltEvent[] = [];
+  if (options.limit <= 0) return { headers, events };
   const compile = (fileHeaders: string[]) => {
     headers = fileHeaders;
     return compileForFile(mapping, fileHeaders, options.matchKey, options.now, false);

@@ -5,10 +5,12 @@
  */
 import { CheckAccumulator } from '../../shared/check-summary';
 
-import { EventBatcher } from './batcher';
+import { EventBatcher, fitsOneRequest, serializeEvent } from './batcher';
 import { compileForFile } from './compile';
 import { fileEvents } from './file-events';
 
+import type { BuiltEvent } from '../../shared/build-event';
+import type { SerializedEvent } from './batcher';
 import type { LocalRowProblem, PipelineTask, WorkerMessage } from './worker-protocol';
 
 const PROGRESS_EVERY_ROWS = 5000;
@@ -50,6 +52,8 @@ export async function runTask(task: PipelineTask, controls: TaskControls): Promi
       invalid = [];
     }
     await controls.waitForCredit();
+    // Rows read so far go with each batch, so progress moves with the batches on small files.
+    emit({ type: 'progress', rowsRead });
     emit({ type: 'batch', batch });
   };
 
@@ -60,7 +64,9 @@ export async function runTask(task: PipelineTask, controls: TaskControls): Promi
       if (item.problem.row !== null) rowsRead += 1;
       continue;
     }
-    const { built } = item;
+    const serialized = item.built.event ? serializeEvent(item.built.event) : null;
+    const built =
+      serialized && !fitsOneRequest(serialized) ? tooLarge(item.built, serialized) : item.built;
     const rowCount = built.lastRow - built.firstRow + 1;
     accumulator.add(built, rowCount);
     rowsRead += rowCount;
@@ -84,10 +90,25 @@ export async function runTask(task: PipelineTask, controls: TaskControls): Promi
       }
       continue;
     }
-    await sendBatch(batcher.add(built.event, built.firstRow, built.lastRow));
+    await sendBatch(
+      batcher.add(built.event, built.firstRow, built.lastRow, serialized ?? undefined),
+    );
   }
   if (batcher) await sendBatch(batcher.flush());
   if (invalid.length > 0) emit({ type: 'invalid', rows: invalid });
   emit({ type: 'progress', rowsRead });
   emit({ type: 'done', summary: accumulator.summary(), headers });
+}
+
+/** An event too large for any request (a cell of megabytes): invalid here, never sent. */
+function tooLarge(built: BuiltEvent, serialized: SerializedEvent): BuiltEvent {
+  const megabytes = (serialized.bytes / 1024 / 1024).toFixed(1);
+  const problem = {
+    field: 'event',
+    column: null,
+    code: 'event_too_large',
+    message: `the event is ${megabytes} MiB as JSON; Cadent takes at most 4 MiB a request`,
+    fatal: true,
+  };
+  return { ...built, event: null, problems: [...built.problems, problem] };
 }

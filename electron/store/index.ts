@@ -75,6 +75,8 @@ export function openStore(options: StoreOptions): Store {
   const db = new Database(file);
 
   try {
+    // Before WAL mode: SQLite gives the -wal and -shm files the main file's permissions.
+    restrictToOwner(file);
     configure(db);
     applyMigrations(db, MIGRATIONS);
   } catch (error) {
@@ -102,6 +104,33 @@ export function openStore(options: StoreOptions): Store {
     mappings: createMappingRepository(context),
     settings: createSettingsRepository(context),
   };
+}
+
+/**
+ * Makes the database file owner-only. The data folder is made private only when it is created, so
+ * an existing folder given as --data-dir (often 0755), with the usual umask, would otherwise leave
+ * the database readable by every user on the machine. -wal and -shm files already there (another
+ * process has the database open) are tightened too; new ones take the main file's mode. Windows
+ * has no such mode bits.
+ */
+function restrictToOwner(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const [target, optional] of [
+    [file, false],
+    [`${file}-wal`, true],
+    [`${file}-shm`, true],
+  ] as const) {
+    try {
+      fs.chmodSync(target, 0o600);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (optional && code === 'ENOENT') continue;
+      // A file system without Unix modes (FAT, some network shares) refuses: nothing to tighten
+      // there, and refusing to open the store over it would lose the user's history.
+      if (code === 'EPERM' || code === 'ENOTSUP') continue;
+      throw error;
+    }
+  }
 }
 
 /** How long a writer waits for the other process's write lock before giving up. */

@@ -6,6 +6,8 @@
 import { readCsvRows } from '../csv/read';
 import { createCsvWriter } from '../csv/write';
 
+import { checkSameFile, UploadError } from './upload-job';
+
 import type { Store } from '../store';
 import type { RowProblemRecord } from '../store/types';
 
@@ -22,8 +24,9 @@ export async function exportRejectedRows(
   outPath: string,
 ): Promise<RejectedExport> {
   const upload = store.uploads.get(uploadId);
-  if (!upload)
-    throw Object.assign(new Error(`no upload with ID ${uploadId}`), { code: 'not_found' });
+  if (!upload) throw new UploadError(`no upload with ID ${uploadId}`, 'not_found');
+  // Reasons are kept by row number: they only fit the file the upload read.
+  await checkSameFile(upload, upload.filePath);
   const byRow = new Map<number, RowProblemRecord[]>();
   const total = store.rowProblems.count(uploadId);
   for (let offset = 0; offset < total; offset += 5000) {

@@ -5,10 +5,13 @@
  * Cadent deduplicates by event ID).
  */
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 
-import { mappingSchema } from '../../shared/mapping';
+import { mappingProblems, mappingSchema } from '../../shared/mapping';
 import { CadentApiError, CadentClient } from '../cadent/client';
-import { csvFileFingerprint } from '../csv/read';
+import { csvFileFingerprint, readCsvHead } from '../csv/read';
+import { onAbort } from '../on-abort';
+import { MappingMismatchError } from '../pipeline/compile';
 import { startPipeline } from '../pipeline/pipeline-runner';
 
 import type { IdentityField } from '../../shared/cadent-fields';
@@ -17,7 +20,7 @@ import type { Mapping } from '../../shared/mapping';
 import type { AttemptRecord, CadentClientOptions } from '../cadent/client';
 import type { Batch } from '../pipeline/batcher';
 import type { Store } from '../store';
-import type { RowProblemRecord, UploadRecord, UploadStatus } from '../store/types';
+import type { BatchRecord, RowProblemRecord, UploadRecord, UploadStatus } from '../store/types';
 
 export interface UploadProgress {
   uploadId: string;
@@ -65,13 +68,18 @@ export interface StartUploadOptions extends Target {
   rowsEstimated?: number;
   signal?: AbortSignal;
   onProgress?: (progress: UploadProgress) => void;
-  now?: () => Date;
+  /**
+   * The time Cadent's event-time window (90 days back, 1 hour ahead) is checked against;
+   * now by default. A resume reuses the one its upload started with, so the same rows are
+   * valid and the journal's batches line up.
+   */
+  validationTime?: Date;
   client?: Partial<CadentClientOptions>;
 }
 
 export interface ResumeUploadOptions extends Omit<
   StartUploadOptions,
-  'filePath' | 'mapping' | 'datasetId' | 'endpoint' | 'connection'
+  'filePath' | 'mapping' | 'datasetId' | 'endpoint' | 'connection' | 'validationTime'
 > {
   uploadId: string;
   /** Where the file is now, if it moved; its content must be the same. */
@@ -91,46 +99,88 @@ export class UploadError extends Error {
 
 /** Starts a new upload and runs it to the end (or to a stop the journal can resume from). */
 export async function startUpload(options: StartUploadOptions): Promise<UploadOutcome> {
-  const fingerprint = await csvFileFingerprint(options.filePath);
+  // Absolute, so a resume from another folder finds the file.
+  const filePath = resolve(options.filePath);
+  const head = await readCsvHead(filePath, { maxRows: 1 });
+  const problems = mappingProblems(options.mapping, head.headers, null);
+  if (problems.length > 0) throw new MappingMismatchError(problems);
+
+  const fingerprint = await csvFileFingerprint(filePath);
+  const job: SavedJob = {
+    mapping: options.mapping,
+    batchSize: options.batchSize,
+    validationTime: (options.validationTime ?? new Date()).toISOString(),
+  };
   const upload = options.store.uploads.create({
     id: randomUUID(),
-    filePath: options.filePath,
+    filePath,
     fileSize: fingerprint.size,
     fileSha256: fingerprint.sha256,
     connection: options.connection,
     endpoint: options.endpoint,
     datasetId: options.datasetId,
-    mappingJson: JSON.stringify({ mapping: options.mapping, batchSize: options.batchSize }),
+    mappingJson: JSON.stringify(job),
   });
-  return runUpload(upload, options.mapping, options.batchSize, options.filePath, options);
+  return runUpload(upload, job, filePath, {
+    ...options,
+    rowsEstimated: options.rowsEstimated ?? head.estimatedRowCount,
+  });
 }
 
-/** Resumes an interrupted, cancelled or failed upload from its journal. */
+/** Resumes an interrupted or cancelled upload from its journal. */
 export async function resumeUpload(options: ResumeUploadOptions & Target): Promise<UploadOutcome> {
-  const upload = options.store.uploads.get(options.uploadId);
+  const { store } = options;
+  // An upload left 'running' by a process that died can go on; one whose process lives cannot.
+  store.uploads.markRunningAsInterrupted();
+  const upload = store.uploads.get(options.uploadId);
   if (!upload) throw new UploadError(`no upload with ID ${options.uploadId}`, 'not_found');
-  if (!isResumable(upload.status)) {
-    throw new UploadError(`upload ${upload.id} is ${upload.status} and cannot be resumed`,
-      'not_resumable');
-  }
-  const filePath = options.filePath ?? upload.filePath;
-  const fingerprint = await csvFileFingerprint(filePath);
-  if (fingerprint.size !== upload.fileSize || fingerprint.sha256 !== upload.fileSha256) {
+  if (upload.status === 'running') {
     throw new UploadError(
-      `${filePath} is not the file upload ${upload.id} started with (its content changed); ` +
-        'start a new upload instead',
-      'file_changed',
+      `upload ${upload.id} is running in another process (the app or a scheduled job)`,
+      'busy',
     );
   }
-  const saved = JSON.parse(upload.mappingJson) as { mapping: unknown; batchSize: number };
-  const mapping = mappingSchema.parse(saved.mapping);
-  // The same batch size gives the same batches, so the journal's sequence numbers still match.
-  return runUpload(upload, mapping, saved.batchSize, filePath, {
+  if (!isResumable(upload.status)) {
+    throw new UploadError(
+      `upload ${upload.id} is ${upload.status} and cannot be resumed`,
+      'not_resumable',
+    );
+  }
+  const filePath = resolve(options.filePath ?? upload.filePath);
+  await checkSameFile(upload, filePath);
+  const saved = JSON.parse(upload.mappingJson) as Partial<SavedJob> & { mapping: unknown };
+  const job: SavedJob = {
+    mapping: mappingSchema.parse(saved.mapping),
+    batchSize: saved.batchSize ?? 1000,
+    validationTime: saved.validationTime ?? upload.createdAt,
+  };
+  return runUpload(upload, job, filePath, {
     ...options,
     endpoint: upload.endpoint,
     connection: upload.connection,
     datasetId: upload.datasetId,
   });
+}
+
+/** Refuses a file whose content is not the one `upload` read (changed, or another file). */
+export async function checkSameFile(upload: UploadRecord, filePath: string): Promise<void> {
+  const fingerprint = await csvFileFingerprint(filePath);
+  if (fingerprint.size !== upload.fileSize || fingerprint.sha256 !== upload.fileSha256) {
+    throw new UploadError(
+      `${filePath} is not the file upload ${upload.id} started with (its content changed)`,
+      'file_changed',
+    );
+  }
+}
+
+/**
+ * What a resume needs to build exactly the same batches: the mapping, the batch size and the
+ * time event times were checked against (kept in the upload's `mappingJson`).
+ */
+interface SavedJob {
+  mapping: Mapping;
+  batchSize: number;
+  validationTime: string;
 }
 
 /** Whether an upload can be resumed from its journal. */
@@ -139,23 +189,30 @@ export function isResumable(status: UploadStatus): boolean {
 }
 
 /**
- * A stop no resume can mend: the saved mapping does not fit the file. A refused key, a missing
- * dataset or a network outage can be put right, so those uploads stay resumable.
+ * A stop no resume can mend: the saved mapping does not fit the file or the dataset does not
+ * exist (both are saved with the upload), or the file no longer gives the journal's batches.
+ * A refused key, a permission or a network outage can be put right: those stay resumable.
  */
 function isFinal(error: unknown): boolean {
-  return error instanceof UploadError && error.code === 'mapping_mismatch';
+  if (error instanceof CadentApiError) return error.status === 404;
+  return error instanceof UploadError && FINAL_CODES.has(error.code);
 }
+
+const FINAL_CODES = new Set(['mapping_mismatch', 'journal_mismatch']);
 
 async function runUpload(
   upload: UploadRecord,
-  mapping: Mapping,
-  batchSize: number,
+  job: SavedJob,
   filePath: string,
-  options: Omit<StartUploadOptions, 'filePath' | 'mapping' | 'batchSize'>,
+  options: Omit<StartUploadOptions, 'filePath' | 'mapping' | 'batchSize' | 'validationTime'>,
 ): Promise<UploadOutcome> {
   const { store } = options;
-  const now = options.now ?? (() => new Date());
-  const confirmed = store.batches.confirmedSeqs(upload.id);
+  const confirmed = new Map(
+    store.batches
+      .list(upload.id)
+      .filter((batch) => batch.status === 'confirmed')
+      .map((batch) => [batch.seq, batch]),
+  );
   const progress = new ProgressTracker(upload, options.rowsEstimated ?? null, options.onProgress);
   progress.restore(store.uploads.get(upload.id) ?? upload);
   store.uploads.update(upload.id, { status: 'running', error: null });
@@ -166,14 +223,13 @@ async function runUpload(
     ...options.client,
     endpoint: options.endpoint,
     apiKey: options.apiKey,
-    now,
     onAttempt: (attempt, tag) => logAttempt(store, attempt, upload, options.connection, tag),
     onRetry: () => progress.retry(),
   });
 
   const abort = new AbortController();
   const stop = (): void => abort.abort(new UploadError('the upload was cancelled', 'cancelled'));
-  options.signal?.addEventListener('abort', stop, { once: true });
+  const unhookStop = onAbort(options.signal, stop);
 
   let summary: CheckSummary | null = null;
   try {
@@ -182,8 +238,7 @@ async function runUpload(
     progress.phase('uploading');
     summary = await sendFile({
       filePath,
-      mapping,
-      batchSize,
+      job,
       matchKey: dataset.match_key,
       concurrency: Math.max(1, options.concurrency),
       confirmed,
@@ -191,7 +246,6 @@ async function runUpload(
       upload,
       store,
       progress,
-      now,
       signal: abort.signal,
     });
     progress.phase('finishing');
@@ -211,7 +265,7 @@ async function runUpload(
       invalid: store.rowProblems.count(upload.id, 'local'),
     });
   } finally {
-    options.signal?.removeEventListener('abort', stop);
+    unhookStop();
   }
   const snapshot = progress.snapshot();
   return {
@@ -225,16 +279,15 @@ async function runUpload(
 
 interface SendFileContext {
   filePath: string;
-  mapping: Mapping;
-  batchSize: number;
+  job: SavedJob;
   matchKey: IdentityField;
   concurrency: number;
-  confirmed: Set<number>;
+  /** The journal's confirmed batches by sequence number. */
+  confirmed: ReadonlyMap<number, BatchRecord>;
   client: CadentClient;
   upload: UploadRecord;
   store: Store;
   progress: ProgressTracker;
-  now: () => Date;
   signal: AbortSignal;
 }
 
@@ -245,15 +298,14 @@ async function sendFile(context: SendFileContext): Promise<CheckSummary> {
     {
       kind: 'batches',
       filePath: context.filePath,
-      mapping: context.mapping,
+      mapping: context.job.mapping,
       matchKey: context.matchKey,
-      nowIso: context.now().toISOString(),
-      batchSize: context.batchSize,
+      nowIso: context.job.validationTime,
+      batchSize: context.job.batchSize,
     },
     context.concurrency + 2,
   );
-  const onAbort = (): void => run.cancel();
-  signal.addEventListener('abort', onAbort, { once: true });
+  const unhookCancel = onAbort(signal, () => run.cancel());
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown = null;
 
@@ -284,7 +336,9 @@ async function sendFile(context: SendFileContext): Promise<CheckSummary> {
       }
       if (message.type !== 'batch') continue;
       const { batch } = message;
-      if (context.confirmed.has(batch.seq)) {
+      const journaled = context.confirmed.get(batch.seq);
+      if (journaled) {
+        checkJournal(journaled, batch, upload.id);
         progress.skipped();
         run.grant();
         continue;
@@ -304,9 +358,28 @@ async function sendFile(context: SendFileContext): Promise<CheckSummary> {
     }
     throw new UploadError('the pipeline ended without a summary', 'internal');
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    unhookCancel();
     await Promise.allSettled(inFlight);
   }
+}
+
+/**
+ * A confirmed batch is skipped only if this pass built the same batch: the same rows and as
+ * many events. Anything else means the batches moved, and skipping by number would lose
+ * events without a word.
+ */
+function checkJournal(journaled: BatchRecord, batch: Batch, uploadId: string): void {
+  const same =
+    journaled.firstRow === batch.firstRow &&
+    journaled.lastRow === batch.lastRow &&
+    journaled.eventCount === batch.eventCount;
+  if (same) return;
+  throw new UploadError(
+    `batch ${batch.seq} of upload ${uploadId} no longer covers the rows it was confirmed ` +
+      `with (rows ${journaled.firstRow}–${journaled.lastRow}, now ${batch.firstRow}–` +
+      `${batch.lastRow}); start a new upload: Cadent ignores the events it already has`,
+    'journal_mismatch',
+  );
 }
 
 /** Sends one batch through the journal: pending, sent, then confirmed or failed. */

@@ -86,7 +86,7 @@ try {
       connection: null,
       batchSize: 1000,
       concurrency: 2,
-      now: () => NOW,
+      validationTime: NOW,
     });
     const seconds = (performance.now() - started) / 1000;
     console.log('upload to a local sandbox (1,000 events a batch, 2 at a time, all logged):');

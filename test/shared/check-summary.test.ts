@@ -92,6 +92,7 @@ describe('CheckAccumulator', () => {
     accumulator.add(invalid(3, [MISSING_EM]), 1);
     accumulator.add(invalid(5, [MISSING_EM, BAD_TIME]), 1);
     accumulator.add(invalid(9, [{ ...MISSING_EM, message: 'no usable em (blank)' }]), 1);
+    accumulator.add(invalid(11, [MISSING_EM]), 1);
     const summary = accumulator.summary();
     expect(summary.invalidByReason).toEqual([
       {
@@ -100,7 +101,7 @@ describe('CheckAccumulator', () => {
         column: 'Email',
         message: 'no usable em',
         count: 3,
-        rows: [3, 5, 9],
+        rows: [3, 5, 11],
       },
       {
         code: 'invalid_event_time',
@@ -110,8 +111,33 @@ describe('CheckAccumulator', () => {
         count: 2,
         rows: [2, 5],
       },
+      // Another kind of message under the same code is a reason of its own.
+      {
+        code: 'missing_match_key',
+        field: 'em',
+        column: 'Email',
+        message: 'no usable em (blank)',
+        count: 1,
+        rows: [9],
+      },
     ]);
     expect(summary.warningsByReason).toEqual([]);
+  });
+
+  it('keeps messages that differ only in their values under one reason', () => {
+    const accumulator = new CheckAccumulator('em');
+    const ragged = (row: number, fields: number) => ({
+      field: 'row',
+      column: null,
+      code: 'ragged_row',
+      fatal: true,
+      message: `row ${row} has ${fields} fields, the header has 12`,
+    });
+    accumulator.add(invalid(4, [ragged(4, 14)]), 1);
+    accumulator.add(invalid(8, [ragged(8, 3)]), 1);
+    expect(accumulator.summary().invalidByReason).toEqual([
+      expect.objectContaining({ code: 'ragged_row', count: 2, rows: [4, 8] }),
+    ]);
   });
 
   it('lists warnings of valid events apart, and not those of invalid ones', () => {

@@ -29,7 +29,8 @@ export async function inspectCommand(argv: string[], context: CommandContext): P
     headerRow: head.format.sepLine ? 2 : 1,
     headers: head.headers,
     rows: full.rows,
-    problems: [...head.problems.filter((p) => p.row === null || p.row <= 1), ...full.problems],
+    blankRows: full.blankRows,
+    problems: full.problems,
   };
   if (values.json) {
     context.out(JSON.stringify(report, null, 2));
@@ -42,7 +43,8 @@ export async function inspectCommand(argv: string[], context: CommandContext): P
   report.headers.forEach((header, index) =>
     context.out(`  ${String(index + 1).padStart(3)}  ${header}`),
   );
-  context.out(`rows       ${report.rows}`);
+  const blank = report.blankRows > 0 ? ` (and ${report.blankRows} blank, skipped)` : '';
+  context.out(`rows       ${report.rows}${blank}`);
   if (report.problems.length === 0) {
     context.out('problems   none');
   } else {

@@ -1,5 +1,7 @@
 /** `preview FILE --mapping M`: events as they would be sent, then the full-file check. */
 import { isIdentityField } from '../../../shared/cadent-fields';
+import { mappingProblems } from '../../../shared/mapping';
+import { readCsvHead } from '../../csv/read';
 import { loadMappingFile } from '../../mapping-file';
 import { checkFile } from '../../pipeline/check-file';
 import { previewEvents } from '../../pipeline/preview';
@@ -33,6 +35,11 @@ export async function previewCommand(argv: string[], context: CommandContext): P
   const matchKey = matchKeyOption(values['match-key']);
   const now = nowOption(values.now);
 
+  // What would stop an upload is said once, up front, not on every row.
+  const head = await readCsvHead(file, { maxRows: 1 });
+  for (const problem of mappingProblems(mapping, head.headers, matchKey)) {
+    context.err(`note: ${problem}`);
+  }
   const { events } = await previewEvents(file, mapping, { limit, matchKey, now });
   for (const built of events) {
     if (values.trace) {

@@ -4,7 +4,7 @@ import { resolveTarget } from '../../credentials';
 import { readCsvHead } from '../../csv/read';
 import { loadMappingFile } from '../../mapping-file';
 import { checkFile } from '../../pipeline/check-file';
-import { resumeUpload, startUpload } from '../../upload/upload-job';
+import { isResumable, resumeUpload, startUpload } from '../../upload/upload-job';
 import { intOption, nowOption, parseCommand } from '../args';
 import { UsageError } from '../errors';
 import { formatProgress, formatSummary } from '../format';
@@ -14,6 +14,7 @@ import type { CommandContext } from '../context';
 
 export const UPLOAD_HELP = `cadent-uploader upload FILE --mapping M --dataset D
     [--connection NAME | --endpoint URL] [--dry-run] [--batch-size N] [--concurrency N]
+    [--json] [--now ISO]   (--now: check event times as of ISO, for a sandbox's fixed clock)
 cadent-uploader upload --resume UPLOAD_ID [FILE]   (FILE if it moved; same content)`;
 
 export async function uploadCommand(argv: string[], context: CommandContext): Promise<number> {
@@ -40,12 +41,18 @@ export async function uploadCommand(argv: string[], context: CommandContext): Pr
   const settings = store.settings.get();
   const batchSize = intOption(values['batch-size'], 'batch-size', settings.batchSize, [1, 1000]);
   const concurrency = intOption(values.concurrency, 'concurrency', settings.concurrency, [1, 16]);
-  const now = values.now ? nowOption(values.now) : null;
-  const clock = now ? fixedClockFrom(now) : () => new Date();
+  // --now moves only the event-time check (for replays against a sandbox with a fixed clock).
+  const validationTime = nowOption(values.now);
   store.requestLog.prune(settings.logRetentionDays);
 
   const progress = progressPrinter(context);
-  const common = { store, batchSize, concurrency, now: clock, onProgress: progress.update };
+  const common = {
+    store,
+    batchSize,
+    concurrency,
+    onProgress: progress.update,
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
 
   let outcome: UploadOutcome;
   if (values.resume) {
@@ -78,7 +85,7 @@ export async function uploadCommand(argv: string[], context: CommandContext): Pr
       context.env,
     );
     if (values['dry-run']) {
-      return dryRun(context, file, mapping, values.dataset, target, clock());
+      return dryRun(context, file, mapping, values.dataset, target, validationTime);
     }
     const head = await readCsvHead(file, { maxRows: 1 });
     outcome = await startUpload({
@@ -88,6 +95,7 @@ export async function uploadCommand(argv: string[], context: CommandContext): Pr
       mapping,
       datasetId: values.dataset,
       rowsEstimated: head.estimatedRowCount,
+      validationTime,
     });
   }
   progress.done();
@@ -140,7 +148,7 @@ function report(context: CommandContext, outcome: UploadOutcome, json: boolean):
       context.err(`  ${outcome.batchesSkipped} batch(es) were confirmed before and not sent again`);
     }
     if (upload.error) context.err(`  ${upload.error}`);
-    if (upload.status !== 'completed') {
+    if (isResumable(upload.status)) {
       context.err(`  resume with: cadent-uploader upload --resume ${upload.id}`);
     }
     if (upload.rejected + upload.invalid > 0) {
@@ -153,12 +161,6 @@ function report(context: CommandContext, outcome: UploadOutcome, json: boolean):
     upload.invalid === 0 &&
     outcome.batchesFailed === 0;
   return clean ? 0 : 1;
-}
-
-/** A clock that starts at `start` and runs forward, for replays against a fixed sandbox. */
-function fixedClockFrom(start: Date): () => Date {
-  const offset = start.getTime() - Date.now();
-  return () => new Date(Date.now() + offset);
 }
 
 /** Redraws one progress line on a terminal; says nothing when stderr is a file or a pipe. */

@@ -7,7 +7,6 @@ import { parseEndpoint } from '../../../electron/cadent/endpoint';
 import { sha256Hex } from '../../../electron/pipeline/sha256';
 import { startSandbox } from '../../sandbox/server';
 
-
 import type { AttemptRecord } from '../../../electron/cadent/client';
 import type { Sandbox } from '../../sandbox/server';
 import type { AddressInfo } from 'node:net';

@@ -38,7 +38,10 @@ afterEach(() => {
 });
 
 /** Runs one command line in this process with captured output. */
-async function cli(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
+async function cli(
+  args: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {},
+) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -50,6 +53,7 @@ async function cli(args: string[], options: { stdin?: string; env?: NodeJS.Proce
     stderr,
     stdin: Readable.from([options.stdin ?? '']),
     env: options.env ?? {},
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return { code, out, err };
 }
@@ -219,6 +223,46 @@ describe('cadent-uploader upload', () => {
     });
     expect(resumed.err).toContain(`upload ${upload.id}: completed`);
     expect(sandbox.storedEvents('ds_crm')).toHaveLength(192);
+  });
+});
+
+describe('stopping and options', () => {
+  it('stops an upload cleanly on Ctrl-C and says how to resume', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const result = await cli(
+      [
+        'upload',
+        CRM,
+        '--mapping',
+        CRM_MAPPING,
+        '--dataset',
+        'ds_crm',
+        '--endpoint',
+        sandbox.url,
+        '--now',
+        NOW,
+      ],
+      { env: withKey(), signal: stop.signal },
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/: cancelled/);
+    expect(result.err).toMatch(/resume with: cadent-uploader upload --resume /);
+  });
+
+  it('takes --data-dir before the command too', async () => {
+    const result = await cli(['--data-dir', dataDir, 'uploads']);
+    expect(result.code).toBe(0);
+  });
+
+  it('says a mapping mistake before journaling an upload, with exit status 2', async () => {
+    const result = await cli(
+      ['upload', SHOP, '--mapping', CRM_MAPPING, '--dataset', 'ds_shop', '--endpoint', sandbox.url],
+      { env: withKey() },
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/column "Email Address" is not in this file/);
+    expect(result.err).not.toMatch(/resume/);
   });
 });
 

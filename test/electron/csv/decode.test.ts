@@ -50,6 +50,41 @@ describe('createCsvDecoder', () => {
   });
 });
 
+describe('mixed UTF-8 and Windows-1252', () => {
+  const utf8 = Buffer.from('Bogotá,ok\n');
+  const cp1252 = iconv.encode('Montréal,bad\n', 'windows-1252');
+
+  it('stays UTF-8 when the first non-ASCII bytes mix the two, marking the 1252 ones', () => {
+    for (const bytes of [Buffer.concat([utf8, cp1252]), Buffer.concat([cp1252, utf8])]) {
+      const late = Buffer.concat([Buffer.from('a,b\n'.repeat(20_000)), bytes]);
+      const decoder = createCsvDecoder('utf-8', false);
+      const text = decodeInChunks(decoder, late, 65_536);
+      expect(decoder.encoding).toBe('utf-8');
+      expect(text).toContain('Bogotá,ok\n');
+      expect(text).toContain('Montr\uFFFDal,bad\n');
+    }
+  });
+
+  it('marks UTF-8 in Windows-1252 text, also when it is split across chunks', () => {
+    const text = iconv.encode('José,1\n', 'windows-1252');
+    const bytes = Buffer.concat([text, Buffer.from('Bogotá,€,😀,2\n'), text]);
+    for (const size of [1, 2, 3, 5, 1000]) {
+      expect(decodeInChunks(createCsvDecoder('windows-1252', false), bytes, size)).toBe(
+        'José,1\nBogot\uFFFD,\uFFFD,\uFFFD,2\nJosé,1\n',
+      );
+    }
+  });
+
+  it('leaves Windows-1252 alone that only looks like the start of UTF-8', () => {
+    // "Ã" then "O", an accented capital before a space, and "Ã" as the last byte of the file.
+    const text = 'SÃO PAULO,É à,Ã';
+    for (const size of [1, 4, 1000]) {
+      const decoder = createCsvDecoder('windows-1252', false);
+      expect(decodeInChunks(decoder, iconv.encode(text, 'windows-1252'), size)).toBe(text);
+    }
+  });
+});
+
 function decodeInChunks(decoder: CsvDecoder, bytes: Buffer, size: number): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += size) text += decoder.write(bytes.subarray(i, i + size));

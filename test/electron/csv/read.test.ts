@@ -117,6 +117,88 @@ describe('encodings', () => {
   });
 });
 
+describe('files mixing UTF-8 and Windows-1252', () => {
+  const filler = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => `user${from + i}@example.com,Plain\n`).join('');
+  const cp1252 = (text: string) => iconv.encode(text, 'windows-1252');
+
+  it('reads UTF-8 and reports the Windows-1252 rows when both are in the sniffed sample', async () => {
+    // The 1252 row first, and the UTF-8 one past the bytes the decoder looks at when deciding.
+    const bytes = Buffer.concat([
+      Buffer.from(`Email,City\n${filler(0, 10)}`),
+      cp1252('e@example.com,Montréal\n'),
+      Buffer.from(`${filler(10, 300)}b@example.com,Bogotá\n${filler(310, 10)}`),
+    ]);
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    const path = await writeTemp(dir, 'mixed-in-sample.csv', bytes);
+
+    const result = await readAll(path);
+    expect(result.format).toMatchObject({ encoding: 'utf-8', bom: false });
+    expect(result.rows.find((row) => row.cells[0] === 'b@example.com')).toEqual({
+      row: 313,
+      cells: ['b@example.com', 'Bogotá'],
+    });
+    expect(result.problems).toEqual([
+      {
+        kind: 'invalid_bytes',
+        row: 12,
+        column: 'City',
+        message:
+          'row 12, column "City": the value has bytes that are not valid UTF-8 text (shown as \uFFFD)',
+      },
+    ]);
+    expect(result.rows).toHaveLength(321);
+    expect((await readCsvHead(path)).format.encoding).toBe('utf-8');
+  });
+
+  it('reads UTF-8 when the mix first shows up past the sample', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`Email,City\n${filler(0, 5000)}`),
+      cp1252('e@example.com,Montréal\n'),
+      Buffer.from('b@example.com,Bogotá\n'),
+    ]);
+    const path = await writeTemp(dir, 'mixed-late.csv', bytes);
+
+    const result = await readAll(path);
+    expect(result.rows.at(-1)).toEqual({ row: 5003, cells: ['b@example.com', 'Bogotá'] });
+    expect(result.problems).toMatchObject([{ kind: 'invalid_bytes', row: 5002 }]);
+  });
+
+  it('reports the UTF-8 rows of a file that starts out Windows-1252', async () => {
+    const bytes = Buffer.concat([
+      cp1252(`Email,City\ne@example.com,Montréal\n${filler(0, 5000)}`),
+      Buffer.from('b@example.com,Bogotá\n'),
+      cp1252('z@example.com,Zürich\n'),
+    ]);
+    const path = await writeTemp(dir, 'cp1252-then-utf8.csv', bytes);
+
+    const result = await readAll(path);
+    expect(result.format.encoding).toBe('windows-1252');
+    expect(result.rows[0]).toEqual({ row: 2, cells: ['e@example.com', 'Montréal'] });
+    expect(result.rows.at(-1)).toEqual({ row: 5004, cells: ['z@example.com', 'Zürich'] });
+    expect(result.problems).toEqual([
+      {
+        kind: 'invalid_bytes',
+        row: 5003,
+        column: 'City',
+        message:
+          'row 5003, column "City": the value has bytes that are not valid Windows-1252 text, ' +
+          'or UTF-8 in a Windows-1252 file (shown as \uFFFD)',
+      },
+    ]);
+  });
+
+  it('still reads a file of only Windows-1252 accents as Windows-1252', async () => {
+    const text = `Email,City\n${filler(0, 300)}e@example.com,Montréal\nz@example.com,Zürich €\n`;
+    const path = await writeTemp(dir, 'cp1252-only.csv', cp1252(text));
+
+    const result = await readAll(path);
+    expect(result.format.encoding).toBe('windows-1252');
+    expect(result.problems).toEqual([]);
+    expect(result.rows.slice(-2).map((row) => row.cells[1])).toEqual(['Montréal', 'Zürich €']);
+  });
+});
+
 describe('delimiters and the sep= line', () => {
   it.each([',', ';', '\t', '|'])('reads %j', async (delimiter) => {
     const lines = [
@@ -168,10 +250,11 @@ describe('cells', () => {
     const path = await writeTemp(dir, 'quoted.csv', text);
 
     const result = await readAll(path);
+    // Line breaks inside quotes come out as LF, whatever they are in the file.
     expect(result.rows).toEqual([
-      { row: 2, cells: ['Jones, Ann', 'said "hi"\r\nthen left', '5\'10"'] },
+      { row: 2, cells: ['Jones, Ann', 'said "hi"\nthen left', '5\'10"'] },
       { row: 3, cells: ['Lee', '', ''] },
-      { row: 4, cells: ['Bo', 'a\nb\rc', 'x'] },
+      { row: 4, cells: ['Bo', 'a\nb\nc', 'x'] },
     ]);
     expect(result.problems).toEqual([]);
   });
@@ -206,6 +289,91 @@ describe('cells', () => {
       expect(result.rows.map((row) => row.row)).toEqual([2, 3, 4]);
       expect(result.rows[2]?.cells).toEqual(['b@example.com', '94105']);
       expect(result.problems).toEqual([]);
+    }
+  });
+});
+
+describe('mixed line ends', () => {
+  it('ends a row at CRLF, LF or a lone CR wherever they mix, quoted line breaks kept', async () => {
+    const text =
+      'Email,Name\r\n' +
+      'a@x.com,A\n' +
+      'b@x.com,B\n' +
+      'c@x.com,"C\r\nline two"\r' +
+      'd@x.com,D\r\n' +
+      '\r' +
+      'e@x.com,E';
+    const path = await writeTemp(dir, 'mixed-ends.csv', text);
+
+    const result = await readAll(path);
+    expect(result.headers).toEqual(['Email', 'Name']);
+    expect(result.rows).toEqual([
+      { row: 2, cells: ['a@x.com', 'A'] },
+      { row: 3, cells: ['b@x.com', 'B'] },
+      { row: 4, cells: ['c@x.com', 'C\nline two'] },
+      { row: 5, cells: ['d@x.com', 'D'] },
+      { row: 7, cells: ['e@x.com', 'E'] },
+    ]);
+    expect(result.problems).toEqual([{ kind: 'blank_row', row: 6, message: 'row 6 is blank' }]);
+    expect(await countCsvRows(path)).toEqual({ rows: 5, blankRows: 1, problemRows: 0 });
+    const head = await readCsvHead(path);
+    expect(head).toMatchObject({ estimatedRowCount: 5, rowCountExact: true });
+    expect(head.rows).toEqual(result.rows);
+  });
+
+  it('reads LF rows appended to a CRLF file as rows, not as one ragged row', async () => {
+    const row = (i: number, end: string) => `user${i}@x.com,Name ${i}${end}`;
+    const crlf = Array.from({ length: 100 }, (_, i) => row(i, '\r\n')).join('');
+    const lf = Array.from({ length: 3000 }, (_, i) => row(100 + i, '\n')).join('');
+    const path = await writeTemp(dir, 'crlf-then-lf.csv', `Email,Name\r\n${crlf}${lf}`);
+
+    expect(await countCsvRows(path)).toEqual({ rows: 3100, blankRows: 0, problemRows: 0 });
+    const result = await readAll(path);
+    expect(result.problems).toEqual([]);
+    expect(result.rows[99]).toEqual({ row: 101, cells: ['user99@x.com', 'Name 99'] });
+    expect(result.rows.at(-1)).toEqual({ row: 3101, cells: ['user3099@x.com', 'Name 3099'] });
+  });
+
+  it('takes a CR at the end of one chunk and an LF at the start of the next as one line end', async () => {
+    // Chunks are 64 KiB; the two long rows put a CRLF astride each of the first two boundaries.
+    const chunk = 64 * 1024;
+    const header = 'Id,Note\n';
+    const long = (id: string, length: number) => `${id},${'x'.repeat(length - id.length - 3)}\r\n`;
+    const text = `${header}${long('1', chunk - header.length + 1)}${long('2', chunk)}3,last\n`;
+    expect([text.indexOf('\r'), text.lastIndexOf('\r')]).toEqual([chunk - 1, 2 * chunk - 1]);
+    const path = await writeTemp(dir, 'crlf-astride.csv', text);
+
+    const result = await readAll(path);
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((row) => [row.row, row.cells[0], row.cells[1]?.at(-1)])).toEqual([
+      [2, '1', 'x'],
+      [3, '2', 'x'],
+      [4, '3', 't'],
+    ]);
+  });
+
+  it('reads the same rows as with one kind of line end, whatever falls on a chunk boundary', async () => {
+    const endings = ['\r\n', '\n', '\r'];
+    const lines: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const note = i % 5 === 0 ? `"Zoë ${i}\r\nline ${endings[i % 3]}end"` : `plain ${i} €`;
+      lines.push(`${i},${note}${endings[(i * 7) % 3]}`);
+    }
+    const expected = lines.map((line, i) => [
+      `${i}`,
+      i % 5 === 0 ? `Zoë ${i}\nline \nend` : `plain ${i} €`,
+    ]);
+    for (let shift = 0; shift < 6; shift++) {
+      const text = `Id${'d'.repeat(shift)},Note\r\n${lines.join('')}`;
+      const encoding = shift % 2 === 0 ? 'utf-8' : 'utf-16le';
+      const bytes =
+        encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(`\uFEFF${text}`, encoding);
+      const path = await writeTemp(dir, `mixed-boundaries-${shift}.csv`, bytes);
+
+      const result = await readAll(path);
+      expect(result.problems).toEqual([]);
+      expect(result.rows.map((row) => row.cells)).toEqual(expected);
+      expect(result.rows.at(-1)?.row).toBe(6001);
     }
   });
 });
@@ -519,7 +687,8 @@ describe('streaming', () => {
     // quote, a multi-byte character, a surrogate pair.
     for (let shift = 0; shift < 8; shift++) {
       const text = `Id${'d'.repeat(shift)},Note,Amount\r\n${lines.join('\r\n')}\r\n`;
-      const expected = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data.slice(1);
+      const lf = text.trimEnd().replaceAll('\r\n', '\n');
+      const expected = Papa.parse<string[]>(lf, { newline: '\n' }).data.slice(1);
       const encoding = shift % 2 === 0 ? 'utf-8' : 'utf-16le';
       const bytes =
         encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(`\uFEFF${text}`, encoding);

@@ -2,12 +2,11 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 
 import {
-  isUtf8Sample,
   matchSepLine,
+  readsAsUtf8,
   sniffBinary,
   sniffDelimiter,
   sniffEncoding,
-  sniffLineEnding,
 } from '../../../electron/csv/sniff';
 
 describe('sniffEncoding', () => {
@@ -45,6 +44,14 @@ describe('sniffEncoding', () => {
     expect(sniffEncoding(cp1252)).toEqual({ encoding: 'windows-1252', bom: false });
   });
 
+  it('takes a sample mixing UTF-8 and Windows-1252 as UTF-8', () => {
+    const mixed = Buffer.concat([
+      Buffer.from('City\nBogotá\n'),
+      iconv.encode('Montréal\n', 'windows-1252'),
+    ]);
+    expect(sniffEncoding(mixed)).toEqual({ encoding: 'utf-8', bom: false });
+  });
+
   it('is not fooled by a sample cut in the middle of a character', () => {
     const whole = Buffer.from('Name\nJosé €\n😀', 'utf8');
     for (let cut = 1; cut <= 4; cut++) {
@@ -53,13 +60,29 @@ describe('sniffEncoding', () => {
   });
 });
 
-describe('isUtf8Sample', () => {
-  it('forgives only a torn last character', () => {
-    expect(isUtf8Sample(Buffer.from([0x61, 0xe2, 0x82]))).toBe(true);
-    expect(isUtf8Sample(Buffer.from([0x61, 0xf0, 0x9f, 0x98]))).toBe(true);
-    expect(isUtf8Sample(Buffer.from([0x61, 0xe9, 0x61]))).toBe(false);
-    expect(isUtf8Sample(Buffer.from([0x61, 0x80]))).toBe(false);
-    expect(isUtf8Sample(Buffer.from([0x61, 0xe9]))).toBe(true);
+describe('readsAsUtf8', () => {
+  it('forgives only a torn last character, and that only in a sample', () => {
+    expect(readsAsUtf8(Buffer.from([0x61, 0xe2, 0x82]))).toBe(true);
+    expect(readsAsUtf8(Buffer.from([0x61, 0xf0, 0x9f, 0x98]))).toBe(true);
+    expect(readsAsUtf8(Buffer.from([0x61, 0xe9, 0x61]))).toBe(false);
+    expect(readsAsUtf8(Buffer.from([0x61, 0x80]))).toBe(false);
+    expect(readsAsUtf8(Buffer.from([0x61, 0xe9]))).toBe(true);
+    expect(readsAsUtf8(Buffer.from([0x61, 0xe9]), { complete: true })).toBe(false);
+  });
+
+  it('takes valid multi-byte UTF-8 mixed with invalid bytes as UTF-8, whichever comes first', () => {
+    const utf8 = Buffer.from('Bogotá');
+    const cp1252 = iconv.encode('José', 'windows-1252');
+    expect(readsAsUtf8(Buffer.concat([utf8, cp1252]))).toBe(true);
+    expect(readsAsUtf8(Buffer.concat([cp1252, utf8]))).toBe(true);
+    expect(readsAsUtf8(Buffer.concat([cp1252, Buffer.from('😀')]))).toBe(true);
+  });
+
+  it('does not take invalid forms of UTF-8 as evidence of it', () => {
+    // Overlong "/", a surrogate, past U+10FFFF, a lone continuation byte: all Windows-1252.
+    for (const bytes of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xa9]]) {
+      expect(readsAsUtf8(Buffer.from([0x61, ...bytes, 0x61]))).toBe(false);
+    }
   });
 });
 
@@ -132,20 +155,6 @@ describe('matchSepLine', () => {
     expect(matchSepLine('sep=:\nA:B')).toBeNull();
     expect(matchSepLine('separator,other\n')).toBeNull();
     expect(matchSepLine('A,B\nsep=;\n')).toBeNull();
-  });
-});
-
-describe('sniffLineEnding', () => {
-  it('finds LF, CRLF and CR-only line ends', () => {
-    expect(sniffLineEnding('a,b\n1,2\n')).toBe('\n');
-    expect(sniffLineEnding('a,b\r\n1,2\r\n')).toBe('\r\n');
-    expect(sniffLineEnding('a,b\r1,2\r')).toBe('\r');
-    expect(sniffLineEnding('a,b')).toBe('\n');
-  });
-
-  it('ignores line breaks inside quotes and a CR the sample may have cut from its LF', () => {
-    expect(sniffLineEnding('a,"x\ny\nz"\r\n1,2\r\n')).toBe('\r\n');
-    expect(sniffLineEnding('a,b\r\n1,2\r')).toBe('\r\n');
   });
 });
 

@@ -24,6 +24,35 @@ describe('openStore', () => {
     }
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'makes the database and its WAL files private in an existing folder open to all',
+    () => {
+      const dataDir = tempDataDir();
+      fs.chmodSync(dataDir, 0o755);
+      const { store } = testStore({ dataDir });
+      store.requestLog.insert(newLogEntry());
+
+      const files = [store.path, `${store.path}-wal`, `${store.path}-shm`];
+      expect(files.filter((file) => fs.existsSync(file))).toEqual(files);
+      for (const file of files) expect(fs.statSync(file).mode & 0o077).toBe(0);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'makes a world-readable database left by an earlier version private',
+    () => {
+      const dataDir = tempDataDir();
+      const { store: earlier } = testStore({ dataDir });
+      earlier.close();
+      const file = path.join(dataDir, DATABASE_FILE_NAME);
+      fs.chmodSync(file, 0o644);
+
+      const { store } = testStore({ dataDir });
+      expect(store.requestLog.count()).toBe(0);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    },
+  );
+
   it('puts the database in WAL mode, so the app reads while the CLI writes', () => {
     const { store } = testStore();
 

@@ -2,11 +2,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { sha256Hex } from '../../../electron/pipeline/sha256';
 import { openStore } from '../../../electron/store';
+import { exportRejectedRows } from '../../../electron/upload/rejected-export';
 import { resumeUpload, startUpload } from '../../../electron/upload/upload-job';
 import { parseMapping } from '../../../shared/mapping';
 import { normalizeField } from '../../../shared/normalize';
@@ -61,7 +63,7 @@ function options(overrides: Partial<StartUploadOptions> = {}): StartUploadOption
     connection: null,
     batchSize: 1000,
     concurrency: 2,
-    now: () => NOW,
+    validationTime: NOW,
     client: { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } },
     ...overrides,
   };
@@ -259,6 +261,98 @@ describe('resuming', () => {
     expect(stored('ds_crm')).toHaveLength(192);
   });
 
+  it('checks event times against the time the upload started, on resume too', async () => {
+    // Every 10th row is from early September: inside Cadent's 90 days on 1 December, outside
+    // them a few days later, when the resume runs.
+    const file = join(dataDir, 'boundary.csv');
+    const lines = ['Email,Event Time,Order ID'];
+    for (let i = 0; i < 100; i += 1) {
+      const time = i % 10 === 0 ? '2026-09-03 12:00' : '2026-11-20 12:00';
+      lines.push(`user${i}@example.com,${time},ord-${i}`);
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const mapping = parseMapping({
+      version: 1,
+      eventId: { column: 'Order ID' },
+      eventName: { constant: 'Purchase' },
+      conversionType: { constant: 'online_purchase' },
+      eventTime: { column: 'Event Time', timeZone: 'UTC' },
+      identity: { em: { source: { column: 'Email' } } },
+    });
+    if (!mapping.ok) throw new Error('mapping');
+    const abort = new AbortController();
+    const first = await startUpload(
+      options({
+        filePath: file,
+        mapping: mapping.mapping,
+        batchSize: 10,
+        concurrency: 1,
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (progress.batchesConfirmed === 3) abort.abort();
+        },
+      }),
+    );
+    expect(first.upload.status).toBe('cancelled');
+
+    sandbox.setNow(new Date('2026-12-04T00:00:00Z'));
+    const resumed = await resumeUpload({
+      ...options({ filePath: file }),
+      uploadId: first.upload.id,
+    });
+    expect(resumed.upload.status).toBe('completed');
+    expect(resumed.upload.invalid).toBe(0);
+    // What the sandbox now refuses as too old is rejected by Cadent, row by row: not lost.
+    expect(resumed.upload.accepted + resumed.upload.duplicates + resumed.upload.rejected).toBe(100);
+    const ids = new Set(stored('ds_crm').map((event) => event.event_id));
+    const rejected = store.rowProblems.list(first.upload.id).filter((p) => p.source === 'cadent');
+    expect(ids.size + rejected.length).toBe(100);
+  });
+
+  it('refuses to skip a confirmed batch that no longer covers the same rows', async () => {
+    const abort = new AbortController();
+    const first = await startUpload(
+      options({
+        batchSize: 40,
+        concurrency: 1,
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (progress.batchesConfirmed === 2) abort.abort();
+        },
+      }),
+    );
+    store.close();
+    const db = new Database(join(dataDir, 'cadent-uploader.sqlite'));
+    db.prepare('UPDATE batches SET last_row = last_row + 1 WHERE seq = 0').run();
+    db.close();
+    store = openStore({ dataDir, now: () => NOW });
+    const resumed = await resumeUpload({ ...options(), uploadId: first.upload.id });
+    expect(resumed.upload.status).toBe('failed');
+    expect(resumed.upload.error).toMatch(/no longer covers the rows/);
+  });
+
+  it('exports rejected rows only from the file the upload read', async () => {
+    const copy = join(dataDir, 'copy.csv');
+    copyFileSync(CRM, copy);
+    const outcome = await startUpload(options({ filePath: copy }));
+    const out = join(dataDir, 'rejected.csv');
+    await expect(exportRejectedRows(store, outcome.upload.id, out)).resolves.toMatchObject({
+      rows: 8,
+    });
+    writeFileSync(copy, 'Email Address\nother@example.com\n');
+    await expect(exportRejectedRows(store, outcome.upload.id, out)).rejects.toThrow(
+      /not the file upload/,
+    );
+  });
+
+  it('refuses to resume an upload another live process is running', async () => {
+    const outcome = await startUpload(options());
+    store.uploads.update(outcome.upload.id, { status: 'running' });
+    await expect(resumeUpload({ ...options(), uploadId: outcome.upload.id })).rejects.toThrow(
+      /running in another process/,
+    );
+  });
+
   it('refuses a file whose content changed', async () => {
     const copy = join(dataDir, 'copy.csv');
     copyFileSync(CRM, copy);
@@ -283,10 +377,39 @@ describe('refusals', () => {
     expect(log).toHaveLength(1);
   });
 
-  it('reports a mapping that does not fit the file', async () => {
+  it('holds back an event too large for any request and sends the rest', async () => {
+    // 2.2 million backslashes are 4.4 MiB once escaped in JSON.
+    const file = join(dataDir, 'huge-cell.csv');
+    writeFileSync(
+      file,
+      `Email,Note\na@example.com,short\nb@example.com,${'\\'.repeat(2_200_000)}\n`,
+    );
+    const mapping = parseMapping({
+      version: 1,
+      eventName: { constant: 'Purchase' },
+      conversionType: { constant: 'online_purchase' },
+      identity: { em: { source: { column: 'Email' } } },
+      eventProperties: [{ column: 'Note', name: 'note' }],
+    });
+    if (!mapping.ok) throw new Error('mapping');
+    const outcome = await startUpload(options({ filePath: file, mapping: mapping.mapping }));
+    expect(outcome.upload).toMatchObject({ status: 'completed', accepted: 1, invalid: 1 });
+    expect(store.rowProblems.list(outcome.upload.id)).toEqual([
+      expect.objectContaining({ row: 3, code: 'event_too_large' }),
+    ]);
+  });
+
+  it('refuses a mapping that does not fit the file before anything is journaled', async () => {
     const mapping = fixture('crm-conversions.json');
-    const outcome = await startUpload(options({ filePath: SHOP, mapping }));
+    await expect(startUpload(options({ filePath: SHOP, mapping }))).rejects.toThrow(
+      /column "Email Address" is not in this file/,
+    );
+    expect(store.uploads.list()).toEqual([]);
+  });
+
+  it('fails for good on a dataset that does not exist', async () => {
+    const outcome = await startUpload(options({ datasetId: 'ds_nope' }));
     expect(outcome.upload.status).toBe('failed');
-    expect(outcome.upload.error).toMatch(/column "Email Address" is not in this file/);
+    expect(outcome.upload.error).toMatch(/no such dataset/);
   });
 });
