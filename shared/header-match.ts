@@ -70,6 +70,15 @@ export function suggestMapping(
 
   const eventNameColumn = take('event_name');
   const eventTimeColumn = take('event_time');
+  if (eventTimeColumn) {
+    const values = samples(headers.indexOf(eventTimeColumn));
+    if (values.some((value) => !HAS_UTC_OFFSET.test(value.trim()))) {
+      notes.push(
+        `"${eventTimeColumn}" has times without a UTC offset: they are read in ` +
+          `${timeZone}; set the time zone the export was written in`,
+      );
+    }
+  }
   const conversionTypeColumn = take('conversion_type');
   if (!conversionTypeColumn) notes.push('conversion type: pick one of the ten types');
   if (!eventNameColumn) notes.push('event name: "Purchase" is proposed; change it if needed');
@@ -107,6 +116,9 @@ export function suggestMapping(
     notes,
   };
 }
+
+/** A time that says its own offset: "…Z", "… -0500", "…+01:00", "… UTC". Unix times are UTC. */
+const HAS_UTC_OFFSET = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:UTC|GMT))$|^\d{9,13}$/i;
 
 /** Header spellings per target, compared after `simplifyHeader`. Best first. */
 const HEADER_NAMES: Record<MappingTarget, readonly string[]> = {

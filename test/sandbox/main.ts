@@ -24,6 +24,21 @@ import { DEFAULT_API_KEYS, startSandbox } from './server';
 import type { FaultConfig } from './faults';
 import type { SandboxOptions } from './server';
 
+const USAGE = `npm run sandbox -- [--port 4010] [--data FILE] [--now 2026-12-01T00:00:00Z] [--seed N]
+    [--fault-rate R] [--rate-limit-rate R] [--retry-after S] [--drop-rate R]
+    [--slow-rate R] [--slow-ms MS] [--fail-first N] [--rps N --burst N] [--base-path /cadent]
+
+--port        port (default: env CADENT_SANDBOX_PORT, else 4010; 0 picks a free one)
+--data        SQLite file that keeps stored events across restarts (default: memory only)
+--now         fix the clock that event_time is checked against
+--fault-rate  share of POSTs answered 500/502/503/504 (0..1)
+--rate-limit-rate  share answered 429 with Retry-After (--retry-after seconds, default 1)
+--drop-rate   share whose socket is closed unanswered
+--slow-rate   share delayed by --slow-ms
+--fail-first  answer the first N POSTs 503
+--seed        the seed fault draws come from (default 1)
+--rps/--burst a real token-bucket rate limit per API key`;
+
 const values = readFlags();
 
 const faults: Partial<FaultConfig> = {
@@ -91,6 +106,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 function readFlags() {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   try {
     return parseArgs({
       options: {
@@ -112,9 +131,7 @@ function readFlags() {
       strict: true,
     }).values;
   } catch (error) {
-    return fail(
-      `${(error as Error).message}\nUsage: see the comment at the top of test/sandbox/main.ts`,
-    );
+    return fail(`${(error as Error).message}\n${USAGE}`);
   }
 }
 
