@@ -1,3 +1,5 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+
 import { z } from 'zod';
 
 import { redactApiKeyHeaders } from './redact';
@@ -26,7 +28,7 @@ export interface RequestLogRepository {
 /** Builds the request-log repository over an open store. */
 export function createRequestLogRepository(context: StoreContext): RequestLogRepository {
   const { db } = context;
-  const insert = db.prepare<NewRequestLogEntry>(
+  const insert = db.prepare<StoredEntry>(
     `INSERT INTO request_log (time, connection, dataset_id, upload_id, batch_seq, method, url,
        status, duration_ms, attempt, event_count, request_body, response_body, error)
      VALUES (@time, @connection, @datasetId, @uploadId, @batchSeq, @method, @url,
@@ -46,8 +48,8 @@ export function createRequestLogRepository(context: StoreContext): RequestLogRep
         insert.run({
           ...parsed,
           url: redactApiKeyHeaders(parsed.url),
-          requestBody: redactApiKeyHeaders(parsed.requestBody),
-          responseBody: redactApiKeyHeaders(parsed.responseBody),
+          requestBody: packBody(redactApiKeyHeaders(parsed.requestBody)),
+          responseBody: packBody(redactApiKeyHeaders(parsed.responseBody)),
           error: redactApiKeyHeaders(parsed.error),
         }).lastInsertRowid,
       );
@@ -55,12 +57,12 @@ export function createRequestLogRepository(context: StoreContext): RequestLogRep
 
     query: (query = {}) => {
       const { statement, params } = filtered.select(query);
-      return statement.all(params);
+      return statement.all(params).map(unpackBodies);
     },
 
-    iterate: (query = {}) => {
+    *iterate(query = {}) {
       const { statement, params } = filtered.select(query);
-      return statement.iterate(params);
+      for (const entry of statement.iterate(params)) yield unpackBodies(entry);
     },
 
     count: (query = {}) => {
@@ -68,7 +70,10 @@ export function createRequestLogRepository(context: StoreContext): RequestLogRep
       return statement.get(params) ?? 0;
     },
 
-    get: (id) => byId.get(id) ?? null,
+    get: (id) => {
+      const entry = byId.get(id);
+      return entry ? unpackBodies(entry) : null;
+    },
 
     prune(retentionDays) {
       const days = parseInput(countSchema, retentionDays, 'log retention (days)');
@@ -182,4 +187,34 @@ function whereClause(q: z.output<typeof querySchema>): { where: string; params: 
   }
 
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * Bodies above this size are kept gzipped: a batch of 1,000 hashed events is about 600 KB of
+ * JSON and shrinks several times, and the log keeps every attempt of every batch.
+ */
+const PACK_ABOVE_BYTES = 2048;
+
+/** A log entry as written: its bodies packed. */
+type StoredEntry = Omit<NewRequestLogEntry, 'requestBody' | 'responseBody'> & {
+  requestBody: string | Buffer | null;
+  responseBody: string | Buffer | null;
+};
+
+/** A body as stored: the text itself, or its gzip as a blob (SQLite columns take either). */
+function packBody(text: string | null): string | Buffer | null {
+  if (text === null || text.length < PACK_ABOVE_BYTES) return text;
+  return gzipSync(text);
+}
+
+function unpackBodies(entry: RequestLogEntry): RequestLogEntry {
+  const request = entry.requestBody as unknown;
+  const response = entry.responseBody as unknown;
+  if (!Buffer.isBuffer(request) && !Buffer.isBuffer(response)) return entry;
+  return { ...entry, requestBody: unpackBody(request), responseBody: unpackBody(response) };
+}
+
+function unpackBody(value: unknown): string | null {
+  if (Buffer.isBuffer(value)) return gunzipSync(value).toString('utf8');
+  return typeof value === 'string' ? value : null;
 }
