@@ -9,7 +9,12 @@ import {
   MAX_EVENT_ID_LENGTH,
   MAX_EVENT_NAME_LENGTH,
 } from './cadent-contract';
-import { CONVERSION_TYPE_LABELS, CONVERSION_TYPES, IDENTITY_FIELDS } from './cadent-fields';
+import {
+  CONVERSION_TYPE_LABELS,
+  CONVERSION_TYPES,
+  IDENTITY_FIELD_LABELS,
+  IDENTITY_FIELDS,
+} from './cadent-fields';
 import { parseEventTime } from './event-time';
 import { columnsUsedBy } from './mapping';
 import { splitFullName } from './name-split';
@@ -130,7 +135,8 @@ export function buildEvent(
       matchKey,
       identity.columns.get(matchKey) ?? null,
       'missing_match_key',
-      `no usable ${matchKey}, the dataset's match key (${why})`,
+      `no usable ${IDENTITY_FIELD_LABELS[matchKey].toLowerCase()} (${matchKey}), the ` +
+        `dataset's match key: ${why}`,
     );
   } else if (!matchKey && Object.keys(identity.user).length === 0) {
     fail('user', null, 'missing_identity', 'no identity field has a usable value');
@@ -346,6 +352,15 @@ function readIdentity(
       Object.assign(trace, { normalized: normalized.normalized, sent: hashed, status: 'hashed' });
     } else if (mapping.sendUnhashedConfirmed) {
       result.user[field] = normalized.normalized;
+      problems.push({
+        field,
+        column,
+        code: 'sent_unhashed',
+        message:
+          `${field} goes out unhashed, as confirmed; Cadent's contract asks for a ` +
+          'SHA-256 hash, so Cadent may reject the event',
+        fatal: false,
+      });
       Object.assign(trace, {
         normalized: normalized.normalized,
         sent: normalized.normalized,
@@ -361,6 +376,8 @@ function readIdentity(
     if (field === 'country' && normalized.kind === 'value') country = normalized.normalized;
     if (wantTrace) result.trace.push(trace);
   }
+  // Read country first, shown in Cadent's order.
+  result.trace.sort((a, b) => IDENTITY_FIELDS.indexOf(a.field) - IDENTITY_FIELDS.indexOf(b.field));
   return result;
 }
 

@@ -326,3 +326,82 @@ function proposeProperties(
   }
   return properties;
 }
+
+/** A property column that looks like personal data, which properties send unhashed. */
+export interface PropertyPrivacyWarning {
+  kind: 'event' | 'user';
+  name: string;
+  column: string;
+  /** The identity field the column looks like: "em", "fn", "full-name", ... */
+  looksLike: MappingTarget;
+  message: string;
+}
+
+const PERSONAL_TARGETS: readonly MappingTarget[] = [
+  'em',
+  'fn',
+  'ln',
+  'full-name',
+  'db',
+  'ct',
+  'zp',
+  'external-id',
+];
+
+/**
+ * Event and user properties go out as they are, never hashed. A property whose header or
+ * values look like an identity field (an email, a name, a date of birth) would send raw
+ * personal data: the Map and Upload screens warn about each one.
+ */
+export function propertyPrivacyWarnings(
+  mapping: Mapping,
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+): PropertyPrivacyWarning[] {
+  const samples = (index: number): string[] =>
+    sampleRows.map((row) => row[index] ?? '').filter((value) => value.trim() !== '');
+  const candidates = rankCandidates(headers, samples);
+  const warnings: PropertyPrivacyWarning[] = [];
+  const lists = [
+    ['event', mapping.eventProperties],
+    ['user', mapping.userProperties],
+  ] as const;
+  for (const [kind, properties] of lists) {
+    for (const property of properties) {
+      const index = headers.indexOf(property.column);
+      const values = index >= 0 ? samples(index) : [];
+      const byValue =
+        values.length > 0 && values.every((value) => EMAIL_LIKE.test(value.trim())) ? 'em' : null;
+      const byHeader = PERSONAL_TARGETS.find((target) =>
+        candidates[target].some(
+          (candidate) => candidate.column === property.column && candidate.score >= 0.9,
+        ),
+      );
+      const looksLike = byValue ?? byHeader;
+      if (!looksLike) continue;
+      warnings.push({
+        kind,
+        name: property.name,
+        column: property.column,
+        looksLike,
+        message:
+          `"${property.column}" looks like ${PERSONAL_WORDS[looksLike] ?? 'personal data'}` +
+          ` and would be sent unhashed as the ${kind} property "${property.name}"`,
+      });
+    }
+  }
+  return warnings;
+}
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const PERSONAL_WORDS: Partial<Record<MappingTarget, string>> = {
+  em: 'email addresses',
+  fn: 'first names',
+  ln: 'last names',
+  'full-name': "people's names",
+  db: 'dates of birth',
+  ct: 'cities',
+  zp: 'zip codes',
+  'external-id': 'customer IDs',
+};

@@ -156,6 +156,8 @@ export const IPC_METHODS = {
   },
   resumeUpload: { args: z.object({ uploadId }).strict(), result: shape<UploadResultView>() },
   cancelUpload: { args: none, result: shape<boolean>() },
+  /** Gives up an unfinished upload: it is no longer offered for resume. */
+  discardUpload: { args: z.object({ uploadId }).strict(), result: shape<UploadView>() },
   listUploads: { args: none, result: shape<UploadView[]>() },
   /** Uploads that stopped before the end and can go on from their journal. */
   listResumableUploads: { args: none, result: shape<UploadView[]>() },

@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 
+
 import { suggestMapping } from '../../shared/header-match';
 import { IPC_METHODS } from '../../shared/ipc-api';
 import { headerSignature, mappingSchema } from '../../shared/mapping';
@@ -23,6 +24,7 @@ import type { IpcMethodName, Result } from '../../shared/ipc-api';
 import type { ConnectionRecord, UploadRecord } from '../store/types';
 import type { UploadOutcome, UploadProgress } from '../upload/upload-job';
 import type { IpcDeps, IpcHandlers } from './types';
+import type { z } from 'zod';
 
 /** An error whose message is written for the user, with a stable code. */
 export class IpcRequestError extends Error {
@@ -97,7 +99,9 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       if (!parsed.ok) throw new IpcRequestError('invalid_endpoint', parsed.message);
       const renaming = previousName !== undefined && previousName !== name;
       const existing = store.connections.get(previousName ?? name);
-      if (renaming && store.connections.get(name)) {
+      // Adding (no previous name) under a taken name would overwrite that connection's key.
+      const adding = previousName === undefined;
+      if ((renaming || adding) && store.connections.get(name)) {
         throw new IpcRequestError('exists', `a connection named "${name}" already exists`);
       }
       if (!apiKey && !existing) {
@@ -136,8 +140,9 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
         ...deps.client,
         endpoint: target.endpoint,
         apiKey: target.apiKey,
-        // A test should answer quickly: one try, no backoff.
+        // A test should answer quickly: one try, no backoff, and not the upload's 30 s wait.
         retry: { maxAttempts: 1 },
+        timeoutMs: 10_000,
         onAttempt: (attempt) =>
           store.requestLog.insert({
             ...attempt,
@@ -281,6 +286,19 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       return true;
     },
 
+    discardUpload: async ({ uploadId }) => {
+      const saved = store.uploads.get(uploadId);
+      if (!saved) throw new IpcRequestError('not_found', 'that upload is no longer in the journal');
+      if (!isResumable(saved.status) || saved.status === 'running') {
+        throw new IpcRequestError('not_resumable', `this upload is ${saved.status}`);
+      }
+      const discarded = store.uploads.update(uploadId, {
+        status: 'failed',
+        error: `discarded by the user (was ${saved.status}: ${saved.error ?? 'no error'})`,
+      });
+      return uploadView(discarded);
+    },
+
     listUploads: async () => store.uploads.list({ limit: 200 }).map(uploadView),
 
     listResumableUploads: async () =>
@@ -348,11 +366,8 @@ export async function dispatchIpc(
   const parsed = IPC_METHODS[name].args.safeParse(rawArgs);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return failure(
-      'invalid_argument',
-      `${method}: ${where}${issue?.message ?? 'invalid argument'}`,
-    );
+    const where = issue && issue.path.length > 0 ? `${fieldWords(issue.path)}: ` : '';
+    return failure('invalid_argument', `${where}${issue ? issueWords(issue) : 'invalid argument'}`);
   }
   try {
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
@@ -363,7 +378,38 @@ export async function dispatchIpc(
 }
 
 function failure(code: string, message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+  return { ok: false, error: { code, message: sentence(message) } };
+}
+
+/** A message as the window shows it: a capital first letter, unless it starts with a file name. */
+function sentence(message: string): string {
+  const first = message.split(' ', 1)[0] ?? '';
+  if (/[./\\]/.test(first)) return message;
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** Zod's issue in the words a form would use; the renderer validates first, this is a net. */
+function issueWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return Number(issue.minimum) <= 1
+      ? 'is required'
+      : `needs at least ${issue.minimum} characters`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return `is too long (at most ${issue.maximum} characters)`;
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.join(', ')}`;
+  return issue.message;
+}
+
+/** `datasetId` → "dataset ID", `apiKey` → "api key": the field the user typed, in words. */
+function fieldWords(path: readonly PropertyKey[]): string {
+  const last = String(path[path.length - 1] ?? '');
+  return last
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\bid$/, 'ID');
 }
 
 function errorCode(error: unknown): string {

@@ -227,14 +227,10 @@ async function runUpload(
     onRetry: () => progress.retry(),
   });
 
-  const abort = new AbortController();
-  const stop = (): void => abort.abort(new UploadError('the upload was cancelled', 'cancelled'));
-  const unhookStop = onAbort(options.signal, stop);
-
   let summary: CheckSummary | null = null;
   try {
     progress.phase('connecting');
-    const dataset = await client.getDataset(options.datasetId, abort.signal, null);
+    const dataset = await client.getDataset(options.datasetId, options.signal, null);
     progress.phase('uploading');
     summary = await sendFile({
       filePath,
@@ -246,7 +242,7 @@ async function runUpload(
       upload,
       store,
       progress,
-      signal: abort.signal,
+      ...(options.signal ? { stopSignal: options.signal } : {}),
     });
     progress.phase('finishing');
     const failed = progress.snapshot().batchesFailed;
@@ -258,14 +254,13 @@ async function runUpload(
       error: failed > 0 ? `${failed} batch(es) were refused by Cadent` : null,
     });
   } catch (error) {
-    const cancelled = abort.signal.aborted && !(error instanceof CadentApiError);
+    const cancelled = options.signal?.aborted === true && !(error instanceof CadentApiError);
+    const message = error instanceof Error ? error.message : String(error);
     store.uploads.update(upload.id, {
       status: cancelled ? 'cancelled' : isFinal(error) ? 'failed' : 'interrupted',
-      error: error instanceof Error ? error.message : String(error),
+      error: cancelled ? 'the upload was cancelled' : message,
       invalid: store.rowProblems.count(upload.id, 'local'),
     });
-  } finally {
-    unhookStop();
   }
   const snapshot = progress.snapshot();
   return {
@@ -288,12 +283,16 @@ interface SendFileContext {
   upload: UploadRecord;
   store: Store;
   progress: ProgressTracker;
-  signal: AbortSignal;
+  /**
+   * Stops the upload gently: no new batch is sent, the batches in flight finish and are
+   * journaled, so the counts shown at a cancel are what Cadent holds.
+   */
+  stopSignal?: AbortSignal;
 }
 
 /** Reads the file in the worker and sends its batches, `concurrency` at a time. */
 async function sendFile(context: SendFileContext): Promise<CheckSummary> {
-  const { store, upload, progress, signal } = context;
+  const { store, upload, progress, stopSignal } = context;
   const run = startPipeline(
     {
       kind: 'batches',
@@ -305,7 +304,7 @@ async function sendFile(context: SendFileContext): Promise<CheckSummary> {
     },
     context.concurrency + 2,
   );
-  const unhookCancel = onAbort(signal, () => run.cancel());
+  const unhookCancel = onAbort(stopSignal, () => run.cancel());
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown = null;
 
@@ -399,7 +398,8 @@ async function sendBatch(context: SendFileContext, batch: Batch): Promise<void> 
       upload.datasetId,
       batch.body,
       batch.eventCount,
-      context.signal,
+      // A batch once sent is seen through: a cancel stops the next one, not this one.
+      undefined,
       batch.seq,
     );
     const rejected: RowProblemRecord[] = response.rejected.map((rejection) => ({

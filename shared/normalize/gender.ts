@@ -39,5 +39,5 @@ const NON_BINARY_WORDS: ReadonlySet<string> = new Set(['n', 'nonbinary', 'nb']);
 
 const NON_BINARY_NOT_SENT = fixedOmission(
   'invalid',
-  'non-binary is not sent: Cadent takes only f and m unless the non-binary switch is on',
+  'non-binary is not sent: Cadent takes only f and m (the mapping option "send non-binary genders as n" sends n)',
 );

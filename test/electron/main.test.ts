@@ -457,7 +457,9 @@ describe('main process', () => {
       for (const result of [missingName, extraField, notAnObject]) {
         expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
       }
-      expect(missingName).toMatchObject({ error: { message: expect.stringContaining('name') } });
+      expect(missingName).toMatchObject({
+        error: { message: expect.stringMatching(/^Name: is required/) },
+      });
     });
 
     it('opens the CSV dialog on the window for chooseFile', async () => {

@@ -223,7 +223,7 @@ describe('country first, for the zip and state rules', () => {
       zp: HASHES['02134'],
       country: HASHES.us,
     });
-    expect(built.trace?.[0]).toMatchObject({
+    expect(built.trace?.find((entry) => entry.field === 'country')).toMatchObject({
       field: 'country',
       column: null,
       raw: 'United States',
@@ -375,7 +375,10 @@ describe('hashing', () => {
     });
     const built = build(compiled, {}, true);
     expect(eventOf(built).user).toEqual({ em: HASHES['john.smith@example.com'], fn: 'mary' });
-    expect(built.problems).toEqual([]);
+    // Sent as confirmed, with a warning: the contract asks for hashes.
+    expect(built.problems).toEqual([
+      expect.objectContaining({ field: 'fn', code: 'sent_unhashed', fatal: false }),
+    ]);
     expect(built.trace?.find((entry) => entry.field === 'fn')).toMatchObject({
       normalized: 'mary',
       sent: 'mary',
@@ -778,13 +781,12 @@ describe('groups of rows (a Shopify order)', () => {
 });
 
 describe('the trace', () => {
-  it('lists raw → normalized → sent per mapped field, country first', () => {
+  it("lists raw → normalized → sent per mapped field, in Cadent's order", () => {
     const PREHASHED = 'B4C9A289323B21A01C3E940F150EB9B8C542587F1ABFD8F0E1CC1FFC5E475514';
     const compiled = compile({}, { matchKey: 'external-id' });
     const built = build(compiled, { 'Email Address': PREHASHED, Gender: 'unknown' }, true);
     const trace = built.trace ?? [];
     expect(trace.map((entry) => entry.field)).toEqual([
-      'country',
       'em',
       'fn',
       'ln',
@@ -793,6 +795,7 @@ describe('the trace', () => {
       'ct',
       'st',
       'zp',
+      'country',
       'external-id',
     ]);
     const byField = new Map(trace.map((entry) => [entry.field, entry]));

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { simplifyHeader, suggestMapping } from '../../shared/header-match';
-import { mappingSchema } from '../../shared/mapping';
+import { propertyPrivacyWarnings, simplifyHeader, suggestMapping } from '../../shared/header-match';
+import { mappingSchema, parseMapping } from '../../shared/mapping';
 
 import type { MappingSuggestion } from '../../shared/header-match';
 import type { Mapping } from '../../shared/mapping';
@@ -357,5 +357,27 @@ describe('simplifyHeader', () => {
     ['', ''],
   ])('%j → %j', (header, simplified) => {
     expect(simplifyHeader(header)).toBe(simplified);
+  });
+});
+
+describe('propertyPrivacyWarnings', () => {
+  it('warns about properties that would send personal data unhashed', () => {
+    const headers = ['Email', 'Billing Name', 'Total', 'Contact'];
+    const rows = [['a@example.com', 'Léa Okoye', '12.00', 'b@example.com']];
+    const mapping = parseMapping({
+      version: 1,
+      eventProperties: [{ column: 'Total', name: 'value', type: 'money' }],
+      userProperties: [
+        { column: 'Billing Name', name: 'who' },
+        { column: 'Contact', name: 'contact' },
+      ],
+    });
+    if (!mapping.ok) throw new Error('mapping');
+    const warnings = propertyPrivacyWarnings(mapping.mapping, headers, rows);
+    expect(warnings.map((w) => [w.kind, w.name, w.looksLike])).toEqual([
+      ['user', 'who', 'full-name'],
+      ['user', 'contact', 'em'],
+    ]);
+    expect(warnings[1]?.message).toContain('email addresses');
   });
 });

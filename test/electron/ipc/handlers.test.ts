@@ -91,7 +91,7 @@ describe('dispatchIpc', () => {
     expect(await call('__proto__')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(await call('saveConnection', { endpoint: 'https://x.example' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_argument', message: expect.stringContaining('name') },
+      error: { code: 'invalid_argument', message: expect.stringMatching(/^Name: is required/) },
     });
     expect(
       await call('saveConnection', { name: 'a', endpoint: 'https://x.example', extra: 1 }),
