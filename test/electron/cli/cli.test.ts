@@ -60,25 +60,24 @@ async function cli(
 
 const withKey = () => ({ CADENT_API_KEY: sandbox.apiKey });
 
+/** `upload` of the CRM sample to the sandbox with its fixed clock, plus `extra` options. */
+const uploadCrm = (extra: string[] = []) => [
+  'upload',
+  CRM,
+  '--mapping',
+  CRM_MAPPING,
+  '--dataset',
+  'ds_crm',
+  '--endpoint',
+  sandbox.url,
+  '--now',
+  NOW,
+  ...extra,
+];
+
 describe('cadent-uploader upload', () => {
   it('sends the CRM sample, reports rows without the match key, and logs every request', async () => {
-    const result = await cli(
-      [
-        'upload',
-        CRM,
-        '--mapping',
-        CRM_MAPPING,
-        '--dataset',
-        'ds_crm',
-        '--endpoint',
-        sandbox.url,
-        '--now',
-        NOW,
-        '--batch-size',
-        '100',
-      ],
-      { env: withKey() },
-    );
+    const result = await cli(uploadCrm(['--batch-size', '100']), { env: withKey() });
     expect(result.code).toBe(1);
     expect(result.err).toContain('accepted 192');
     expect(result.err).toContain('not sent (invalid here) 8');
@@ -117,22 +116,7 @@ describe('cadent-uploader upload', () => {
   });
 
   it('exits 0 when every row arrives, and the rejected export lists the rest', async () => {
-    const first = await cli(
-      [
-        'upload',
-        CRM,
-        '--mapping',
-        CRM_MAPPING,
-        '--dataset',
-        'ds_crm',
-        '--endpoint',
-        sandbox.url,
-        '--now',
-        NOW,
-        '--json',
-      ],
-      { env: withKey() },
-    );
+    const first = await cli(uploadCrm(['--json']), { env: withKey() });
     const { upload } = JSON.parse(first.out) as { upload: { id: string } };
     const out = join(dataDir, 'rejected.csv');
     const exported = await cli(['rejected', upload.id, '--out', out]);
@@ -178,43 +162,13 @@ describe('cadent-uploader upload', () => {
   });
 
   it('dry-runs without sending', async () => {
-    const result = await cli(
-      [
-        'upload',
-        CRM,
-        '--mapping',
-        CRM_MAPPING,
-        '--dataset',
-        'ds_crm',
-        '--endpoint',
-        sandbox.url,
-        '--now',
-        NOW,
-        '--dry-run',
-      ],
-      { env: withKey() },
-    );
+    const result = await cli(uploadCrm(['--dry-run']), { env: withKey() });
     expect(result.err).toContain('192 event(s) would be sent; nothing was sent');
     expect(sandbox.storedEvents('ds_crm')).toHaveLength(0);
   });
 
   it('resumes an upload that stopped on a refused key, once the key is right', async () => {
-    const first = await cli(
-      [
-        'upload',
-        CRM,
-        '--mapping',
-        CRM_MAPPING,
-        '--dataset',
-        'ds_crm',
-        '--endpoint',
-        sandbox.url,
-        '--now',
-        NOW,
-        '--json',
-      ],
-      { env: { CADENT_API_KEY: 'sk_wrong' } },
-    );
+    const first = await cli(uploadCrm(['--json']), { env: { CADENT_API_KEY: 'sk_wrong' } });
     const { upload } = JSON.parse(first.out) as { upload: { id: string; status: string } };
     expect(first.code).toBe(1);
     expect(upload.status).toBe('interrupted');
@@ -230,21 +184,7 @@ describe('stopping and options', () => {
   it('stops an upload cleanly on Ctrl-C and says how to resume', async () => {
     const stop = new AbortController();
     stop.abort();
-    const result = await cli(
-      [
-        'upload',
-        CRM,
-        '--mapping',
-        CRM_MAPPING,
-        '--dataset',
-        'ds_crm',
-        '--endpoint',
-        sandbox.url,
-        '--now',
-        NOW,
-      ],
-      { env: withKey(), signal: stop.signal },
-    );
+    const result = await cli(uploadCrm([]), { env: withKey(), signal: stop.signal });
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/: cancelled/);
     expect(result.err).toMatch(/resume with: cadent-uploader upload --resume /);
