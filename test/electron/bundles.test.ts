@@ -121,8 +121,6 @@ describe('the bundles', () => {
     ).toMatchObject({ ok: true });
   });
 
-  // TODO(pipeline-runner looks for pipeline-worker.js next to an ESM bundle): it should take
-  // pipeline-worker.cjs next to main.cjs; drop `.fails` once it does.
   it('checks a file through the bundled main process and its worker', async () => {
     const { electron } = await loadMainBundle();
     const window = electron.BrowserWindow.created[0]!;
