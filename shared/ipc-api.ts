@@ -154,7 +154,11 @@ export const IPC_METHODS = {
       .strict(),
     result: shape<UploadResultView>(),
   },
-  resumeUpload: { args: z.object({ uploadId }).strict(), result: shape<UploadResultView>() },
+  /** `path`: where the file is now, if it moved (its content must be the same). */
+  resumeUpload: {
+    args: z.object({ uploadId, path: filePath.optional() }).strict(),
+    result: shape<UploadResultView>(),
+  },
   cancelUpload: { args: none, result: shape<boolean>() },
   /** Gives up an unfinished upload: it is no longer offered for resume. */
   discardUpload: { args: z.object({ uploadId }).strict(), result: shape<UploadView>() },

@@ -5,7 +5,6 @@
  */
 import { basename } from 'node:path';
 
-
 import { suggestMapping } from '../../shared/header-match';
 import { IPC_METHODS } from '../../shared/ipc-api';
 import { headerSignature, mappingSchema } from '../../shared/mapping';
@@ -259,7 +258,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       );
     },
 
-    resumeUpload: async ({ uploadId }) => {
+    resumeUpload: async ({ uploadId, path }) => {
       const saved = store.uploads.get(uploadId);
       if (!saved) throw new IpcRequestError('not_found', 'that upload is no longer in the journal');
       const target = await resolveTarget(
@@ -273,6 +272,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
           ...target,
           store,
           uploadId,
+          ...(path ? { filePath: path } : {}),
           signal,
           onProgress,
           ...(deps.client ? { client: deps.client } : {}),
