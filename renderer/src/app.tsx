@@ -1,7 +1,10 @@
+import { useEffect, useRef } from 'react';
+
 import { call } from './bridge';
 import { FileDropOverlay } from './components/file-drop-overlay';
 import { Sidebar } from './components/sidebar';
 import { Stepper } from './components/stepper';
+import { focusScreenHeading } from './focus';
 import { useLoad } from './hooks/use-load';
 import { ConnectionsScreen } from './screens/connections/connections-screen';
 import { ImportScreen } from './screens/import/import-screen';
@@ -18,6 +21,15 @@ import type { ScreenId } from './state/app-state';
 export function App() {
   const { screen } = useAppState();
   const appInfo = useLoad(() => call('getAppInfo'), []);
+  const shown = useRef(screen);
+
+  useEffect(() => {
+    // At start focus stays where the window puts it; after a change it goes to the new screen's
+    // heading, so Tab goes on from there rather than from the sidebar.
+    if (shown.current === screen) return;
+    shown.current = screen;
+    focusScreenHeading();
+  }, [screen]);
 
   return (
     <div className="app">

@@ -3,8 +3,6 @@
  * bridge) from the shared IPC table. `call` unwraps the `{ok, value}` envelope so screens deal
  * in values and in one error type whose message is written for the user.
  */
-import { sentence } from './format';
-
 import type {
   CadentBridge,
   IpcArgs,
@@ -52,7 +50,8 @@ export async function call<M extends IpcMethodName>(
     // Only a broken bridge throws; every handled failure arrives as an error result.
     throw new BridgeError('bridge_failed', 'The app could not reach its main process. Restart it.');
   }
-  if (!result.ok) throw new BridgeError(result.error.code, sentence(result.error.message));
+  // The main process writes the message as a sentence already (a file name keeps its case).
+  if (!result.ok) throw new BridgeError(result.error.code, result.error.message);
   return result.value;
 }
 

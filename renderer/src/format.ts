@@ -89,7 +89,18 @@ export function describeEncoding(encoding: string, bom: boolean): string {
   return bom ? `${name} with BOM` : name;
 }
 
-/** A message as a sentence: main-process messages start in lower case, as CLI lines do. */
-export function sentence(text: string): string {
-  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+/**
+ * A message saved with an upload (its `error`), as a sentence. Call errors arrive as sentences
+ * already; saved messages start in lower case, as CLI lines do. The rule is the main process's:
+ * a first word that is a file name or a path ("empty.csv is empty") keeps its case.
+ */
+export function savedMessage(text: string): string {
+  const first = text.split(' ', 1)[0] ?? '';
+  if (text === '' || /[./\\]/.test(first)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The last part of a path, as the user knows the file. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 import { heading, see, sidebar, statValue, testConnection } from './flow';
-import { SMALL_DESKTOP, sampleFile, startHarness } from './harness';
+import { MIN_WINDOW, SMALL_DESKTOP, sampleFile, startHarness } from './harness';
 
 import type { Harness } from './harness';
 
@@ -22,7 +22,7 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   const { page, sandbox } = harness;
 
   await see(heading(page, 'No connection yet'));
-  await harness.capture('connections-empty', [SMALL_DESKTOP]);
+  await harness.capture('connections-empty', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // Connect.
   await page.getByRole('button', { name: 'Add connection' }).first().click();
@@ -38,7 +38,7 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await see(card.getByText(`••••${sandbox.apiKey.slice(-4)}`));
   const result = await testConnection(page, 'Acme sandbox', 'ds_crm');
   await expect(result.textContent()).resolves.toMatch(/CRM conversions.*match key Email \(em\)/);
-  await harness.capture('connections', [SMALL_DESKTOP]);
+  await harness.capture('connections', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // A smaller batch size, so the upload below is several batches.
   await sidebar(page, 'Settings').click();
@@ -56,7 +56,7 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await see(heading(page, 'crm-conversions.csv'));
   await see(page.getByText('UTF-8'));
   await see(page.getByRole('region', { name: 'First rows of the file' }).getByText('CUST-10001'));
-  await harness.capture('import', [SMALL_DESKTOP]);
+  await harness.capture('import', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // Map: accept the suggestions, set the conversion type.
   await page.getByRole('button', { name: 'Continue to mapping' }).click();
@@ -67,7 +67,7 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await expect(page.getByRole('combobox', { name: 'Column for Email' }).inputValue()).resolves.toBe(
     'Email Address',
   );
-  await harness.capture('map', [SMALL_DESKTOP]);
+  await harness.capture('map', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // Hashing off on raw emails asks first; keeping it on changes nothing.
   await page.getByRole('switch', { name: 'Hash Email before sending' }).click();
@@ -79,9 +79,9 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   ).resolves.toBe(true);
 
   await harness.scrollTo(page.getByRole('heading', { name: 'Identity fields' }));
-  await harness.capture('map-identity');
+  await harness.capture('map-identity', [SMALL_DESKTOP, MIN_WINDOW]);
   await harness.scrollTo(page.getByRole('heading', { name: 'Event properties' }));
-  await harness.capture('map-properties');
+  await harness.capture('map-properties', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // Preview: the first events, a trace, and the full-file check.
   await page.getByRole('button', { name: 'Continue to preview' }).click();
@@ -89,17 +89,17 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   const events = page.getByRole('region', { name: 'First events' });
   await see(events.getByText('900000000000007919'));
   await see(page.getByRole('heading', { name: 'Invalid rows by reason' }), 30_000);
-  await harness.capture('preview', [SMALL_DESKTOP]);
+  await harness.capture('preview', [SMALL_DESKTOP, MIN_WINDOW]);
   await events.getByRole('row').nth(3).click();
   await see(heading(page, 'Trace of row 4'));
   await harness.scrollTo(page.getByRole('heading', { name: 'Trace of row 4' }));
-  await harness.capture('preview-trace');
+  await harness.capture('preview-trace', [SMALL_DESKTOP, MIN_WINDOW]);
   await page.getByRole('tab', { name: 'JSON' }).click();
   await see(page.getByLabel('Request body'));
   await harness.scrollTo(page.getByRole('heading', { name: 'First events' }));
-  await harness.capture('preview-json');
+  await harness.capture('preview-json', [SMALL_DESKTOP, MIN_WINDOW]);
   await harness.scrollTo(page.getByRole('heading', { name: 'Full-file check' }));
-  await harness.capture('preview-check', [SMALL_DESKTOP]);
+  await harness.capture('preview-check', [SMALL_DESKTOP, MIN_WINDOW]);
 
   const valid = await statValue(page, 'Check results', 'Valid');
   const invalid = await statValue(page, 'Check results', 'Invalid');
@@ -109,7 +109,7 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   // Upload, slowly enough to watch it, with one retry.
   await page.getByRole('button', { name: 'Continue to upload' }).click();
   await see(heading(page, 'What will be sent'));
-  await harness.capture('upload', [SMALL_DESKTOP]);
+  await harness.capture('upload', [SMALL_DESKTOP, MIN_WINDOW]);
   await page.getByRole('button', { name: /^Upload [\d,]+ events…$/ }).click();
   const confirmUpload = await see(page.getByRole('dialog', { name: 'Upload to Cadent?' }));
   await harness.capture('upload-confirm');
@@ -117,9 +117,9 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await confirmUpload.getByRole('button', { name: /^Upload [\d,]+ events$/ }).click();
   await see(heading(page, 'Uploading…'));
   await see(page.getByText('Retries').locator('..').getByText('1'));
-  await harness.capture('upload-progress', [SMALL_DESKTOP]);
+  await harness.capture('upload-progress', [SMALL_DESKTOP, MIN_WINDOW]);
   await see(heading(page, 'Upload complete'), 60_000);
-  await harness.capture('upload-result', [SMALL_DESKTOP]);
+  await harness.capture('upload-result', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // The sandbox holds exactly the accepted events, all hashed.
   const stored = sandbox.storedEvents('ds_crm') as Array<{ user: Record<string, string> }>;
@@ -142,11 +142,11 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await see(heading(page, 'Request log'));
   const requests = page.getByRole('region', { name: 'Requests' });
   await see(requests.getByText('503'));
-  await harness.capture('log', [SMALL_DESKTOP]);
+  await harness.capture('log', [SMALL_DESKTOP, MIN_WINDOW]);
   await requests.getByRole('row').nth(1).click();
   await see(page.getByRole('heading', { name: /^Request \d+$/ }));
   await see(page.getByLabel('Response body'));
-  await harness.capture('log-detail', [SMALL_DESKTOP]);
+  await harness.capture('log-detail', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // Opened on this upload's requests: every one but the connection test's.
   const sent = sandbox.requests.filter((request) => request.path.startsWith('/v1/')).length;
@@ -174,7 +174,7 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await see(page.getByRole('checkbox', { name: 'Split from a full name (take the first part)' }));
   await expect(page.getByLabel('Group rows by').inputValue()).resolves.toBe('Name');
   await harness.scrollTo(page.getByRole('heading', { name: 'Identity fields' }));
-  await harness.capture('map-shopify', [SMALL_DESKTOP]);
+  await harness.capture('map-shopify', [SMALL_DESKTOP, MIN_WINDOW]);
 
   expect(harness.pageErrors).toEqual([]);
 });

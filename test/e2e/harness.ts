@@ -42,6 +42,8 @@ export interface ViewportSize {
 
 export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
 export const SMALL_DESKTOP: ViewportSize = { width: 1024, height: 700 };
+/** The window's minimum size (electron/main.ts): every screen must still fit it. */
+export const MIN_WINDOW: ViewportSize = { width: 960, height: 640 };
 
 export interface HarnessOptions {
   /** Names the screenshot of the last state, kept for reading a failure. */

@@ -19,6 +19,8 @@ export interface UploadRunState {
   result: UploadResultView | null;
   error: IpcError | null;
   cancelling: boolean;
+  /** The upload a resume was asked for, so a refusal can name it and offer to discard it. */
+  resumedUploadId: string | null;
 }
 
 export interface UploadRun extends UploadRunState {
@@ -42,6 +44,7 @@ const IDLE: UploadRunState = {
   result: null,
   error: null,
   cancelling: false,
+  resumedUploadId: null,
 };
 
 export function UploadRunProvider({ children }: { children: ReactNode }) {
@@ -53,37 +56,40 @@ export function UploadRunProvider({ children }: { children: ReactNode }) {
     setState((previous) => ({ ...previous, progress: message.progress }));
   });
 
-  const run = useCallback((task: () => Promise<UploadResultView>) => {
-    if (running.current) return;
-    running.current = true;
-    setState({ ...IDLE, status: 'running' });
-    task().then(
-      (result) => {
-        running.current = false;
-        setState((previous) => ({ ...previous, status: 'done', result, cancelling: false }));
-      },
-      (error: unknown) => {
-        running.current = false;
-        const failure =
-          error instanceof BridgeError
-            ? { code: error.code, message: error.message }
-            : { code: 'unknown', message: String(error) };
-        setState((previous) => ({
-          ...previous,
-          status: 'error',
-          error: failure,
-          cancelling: false,
-        }));
-      },
-    );
-  }, []);
+  const run = useCallback(
+    (task: () => Promise<UploadResultView>, resumedUploadId: string | null) => {
+      if (running.current) return;
+      running.current = true;
+      setState({ ...IDLE, status: 'running', resumedUploadId });
+      task().then(
+        (result) => {
+          running.current = false;
+          setState((previous) => ({ ...previous, status: 'done', result, cancelling: false }));
+        },
+        (error: unknown) => {
+          running.current = false;
+          const failure =
+            error instanceof BridgeError
+              ? { code: error.code, message: error.message }
+              : { code: 'unknown', message: String(error) };
+          setState((previous) => ({
+            ...previous,
+            status: 'error',
+            error: failure,
+            cancelling: false,
+          }));
+        },
+      );
+    },
+    [],
+  );
 
   const start = useCallback<UploadRun['start']>(
-    (request) => run(() => call('startUpload', request)),
+    (request) => run(() => call('startUpload', request), null),
     [run],
   );
   const resume = useCallback<UploadRun['resume']>(
-    (uploadId) => run(() => call('resumeUpload', { uploadId })),
+    (uploadId) => run(() => call('resumeUpload', { uploadId }), uploadId),
     [run],
   );
   const cancel = useCallback(() => {

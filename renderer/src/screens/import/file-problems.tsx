@@ -6,6 +6,11 @@ import type { FileView } from '../../../../shared/ipc-api';
 
 const SHOWN_AT_FIRST = 5;
 
+/** The reader's messages start with their row ("row 7 has 9 fields"); the list names it once. */
+function withoutRow(message: string, row: number): string {
+  return message.replace(new RegExp(`^row ${row}(?::\\s*|,\\s*|\\s+)`, 'i'), '');
+}
+
 /** Header problems (duplicate or empty names) first, then problems in the rows read so far. */
 export function FileProblems({ problems }: { problems: FileView['problems'] }) {
   const [expanded, setExpanded] = useState(false);
@@ -40,7 +45,7 @@ export function FileProblems({ problems }: { problems: FileView['problems'] }) {
             <span className="problem-list__where">
               {problem.row === null ? 'Header' : `Row ${problem.row}`}
             </span>
-            {problem.message}
+            {problem.row === null ? problem.message : withoutRow(problem.message, problem.row)}
           </li>
         ))}
       </ul>

@@ -3,9 +3,18 @@ import { describeDelimiter, describeEncoding, formatBytes, formatNumber } from '
 
 import type { CheckSummary } from '../../../../shared/check-summary';
 import type { FileView } from '../../../../shared/ipc-api';
+import type { Ref } from 'react';
 
 /** Name, size, encoding, delimiter and row count: estimated at once, exact after the check. */
-export function FileSummary({ file, check }: { file: FileView; check: CheckSummary | null }) {
+export function FileSummary({
+  file,
+  check,
+  headingRef,
+}: {
+  file: FileView;
+  check: CheckSummary | null;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const exactRows = check
     ? check.rows - check.blankRows
     : file.rowCountExact
@@ -13,7 +22,7 @@ export function FileSummary({ file, check }: { file: FileView; check: CheckSumma
       : null;
   return (
     <section className="card file-summary" aria-label="File">
-      <h2 className="file-summary__name truncate" title={file.path}>
+      <h2 ref={headingRef} className="file-summary__name truncate" title={file.path} tabIndex={-1}>
         {file.name}
       </h2>
       <p className="file-summary__path mono truncate" title={file.path}>

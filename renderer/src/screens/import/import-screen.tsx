@@ -1,7 +1,11 @@
+import { useEffect, useRef } from 'react';
+
 import { EmptyState } from '../../components/empty-state';
 import { Loading } from '../../components/loading';
 import { ErrorNotice } from '../../components/notice';
 import { PageHeader } from '../../components/page-header';
+import { focusHeading } from '../../focus';
+import { plural } from '../../format';
 import { useAppDispatch, useAppState } from '../../state/app-state';
 import { useBrowseForFile } from '../../state/use-open-file';
 
@@ -14,6 +18,21 @@ export function ImportScreen() {
   const { file, opening, check } = useAppState();
   const dispatch = useAppDispatch();
   const browse = useBrowseForFile();
+  const fileHeading = useRef<HTMLHeadingElement>(null);
+  const shownFile = useRef(file);
+
+  // A file opened while this step is shown (picked, dropped, from the menu) takes focus to its
+  // name; arriving here with a file already open, the step's own heading does.
+  useEffect(() => {
+    // Each opening gives a new file object, so the same file opened again counts too.
+    if (opening.pending || !file || shownFile.current === file) return;
+    shownFile.current = file;
+    focusHeading(fileHeading.current);
+  }, [file, opening.pending]);
+
+  const unreadable = file
+    ? new Set(file.problems.flatMap((problem) => (problem.row === null ? [] : [problem.row]))).size
+    : 0;
 
   const browseButton = (
     <button
@@ -51,18 +70,20 @@ export function ImportScreen() {
       ) : null}
       {file && !opening.pending ? (
         <>
-          <FileSummary file={file} check={check} />
+          <FileSummary file={file} check={check} headingRef={fileHeading} />
           <FileProblems problems={file.problems} />
           <section className="section" aria-labelledby="first-rows-title">
             <div className="section__header">
               <h2 id="first-rows-title" className="section__title">
                 First rows
               </h2>
-              <span className="muted">
-                {file.rows.length} rows, every cell as text exactly as read
-              </span>
+              {file.rows.length > 0 ? (
+                <span className="muted">
+                  {plural(file.rows.length, 'row')}, every cell as text exactly as read
+                </span>
+              ) : null}
             </div>
-            <RowsTable headers={file.headers} rows={file.rows} />
+            <RowsTable headers={file.headers} rows={file.rows} unreadable={unreadable} />
           </section>
           <div className="screen__footer">
             <button

@@ -1,11 +1,27 @@
 import { TruncatedText } from '../../components/truncated-text';
+import { plural } from '../../format';
 
 import type { FileView } from '../../../../shared/ipc-api';
 
 /** The file's first rows as read: every cell a string; long ones are cut, whole in a tooltip. */
-export function RowsTable({ headers, rows }: { headers: string[]; rows: FileView['rows'] }) {
+export function RowsTable({
+  headers,
+  rows,
+  unreadable,
+}: {
+  headers: string[];
+  rows: FileView['rows'];
+  /** Rows among the first ones that could not be read (listed with the file's problems). */
+  unreadable: number;
+}) {
   if (rows.length === 0) {
-    return <p className="muted">The file has a header but no data rows.</p>;
+    return (
+      <p className="muted">
+        {unreadable > 0
+          ? `None of the first rows could be read (${plural(unreadable, 'row')}); the problems above say why.`
+          : 'The file has a header but no data rows.'}
+      </p>
+    );
   }
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">

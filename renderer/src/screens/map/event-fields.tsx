@@ -101,44 +101,42 @@ export function EventFields({
           ) : null
         }
       >
-        <div className="inline-fields">
-          <label htmlFor={ids.nameSelect} className="visually-hidden">
-            Event name source
-          </label>
-          <select
-            id={ids.nameSelect}
-            className="input"
-            value={eventNameColumn ?? (eventName ? CONSTANT : '')}
-            onChange={(event) => {
-              const value = event.target.value;
-              const { eventName: _old, ...rest } = mapping;
-              if (value === '') onChange(rest);
-              else if (value === CONSTANT)
-                onChange({ ...rest, eventName: { constant: 'Purchase' } });
-              else onChange({ ...rest, eventName: { column: value } });
-            }}
-          >
-            <option value="">Choose…</option>
-            <option value={CONSTANT}>Same name for every event</option>
-            <ColumnOptions headers={headers} candidates={candidates?.event_name} />
-          </select>
-          {eventName && 'constant' in eventName ? (
-            <>
-              <label htmlFor={ids.nameConstant} className="visually-hidden">
-                Event name for every event
-              </label>
-              <input
-                id={ids.nameConstant}
-                className="input"
-                value={eventName.constant}
-                maxLength={256}
-                onChange={(event) =>
-                  onChange({ ...mapping, eventName: { constant: event.target.value } })
-                }
-              />
-            </>
-          ) : null}
-        </div>
+        {/* The name for every event goes under the picker: side by side, both would be cut. */}
+        <label htmlFor={ids.nameSelect} className="visually-hidden">
+          Event name source
+        </label>
+        <select
+          id={ids.nameSelect}
+          className="input"
+          value={eventNameColumn ?? (eventName ? CONSTANT : '')}
+          onChange={(event) => {
+            const value = event.target.value;
+            const { eventName: _old, ...rest } = mapping;
+            if (value === '') onChange(rest);
+            else if (value === CONSTANT) onChange({ ...rest, eventName: { constant: 'Purchase' } });
+            else onChange({ ...rest, eventName: { column: value } });
+          }}
+        >
+          <option value="">Choose…</option>
+          <option value={CONSTANT}>Same name for every event</option>
+          <ColumnOptions headers={headers} candidates={candidates?.event_name} />
+        </select>
+        {eventName && 'constant' in eventName ? (
+          <>
+            <label htmlFor={ids.nameConstant} className="visually-hidden">
+              Event name for every event
+            </label>
+            <input
+              id={ids.nameConstant}
+              className="input"
+              value={eventName.constant}
+              maxLength={256}
+              onChange={(event) =>
+                onChange({ ...mapping, eventName: { constant: event.target.value } })
+              }
+            />
+          </>
+        ) : null}
       </MapLine>
 
       <MapLine

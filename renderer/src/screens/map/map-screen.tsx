@@ -14,6 +14,7 @@ import { EventFields } from './event-fields';
 import { IdentityFieldRow } from './identity-field-row';
 import { MapLinesHeader } from './map-line';
 import { MappingOptions } from './mapping-options';
+import { privacyWarnings } from './privacy';
 import { PropertyList } from './property-list';
 import { UnhashedDialog } from './unhashed-dialog';
 
@@ -67,6 +68,7 @@ export function MapScreen() {
   };
 
   const problems = mappingProblems(mapping, file.headers, matchKey);
+  const warnings = privacyWarnings(file, mapping);
   const saved = suggestion?.saved ?? null;
   const usingSaved = saved !== null && mapping === saved;
   const defaultTimeZone = settings.value?.defaultTimeZone ?? 'UTC';
@@ -192,6 +194,7 @@ export function MapScreen() {
           description="Facts about the conversion, such as value and currency."
           file={file}
           mapping={mapping}
+          warnings={warnings}
           onChange={setMapping}
         />
       </div>
@@ -202,6 +205,7 @@ export function MapScreen() {
           description="Facts about the person, such as a loyalty tier. Sent unhashed."
           file={file}
           mapping={mapping}
+          warnings={warnings}
           onChange={setMapping}
         />
       </div>

@@ -11,7 +11,16 @@ import type { CheckSummary } from '../../../../shared/check-summary';
 import type { CheckRun } from '../../state/check-run';
 
 /** The full-file check: progress with cancel while it runs, then counts, reasons and coverage. */
-export function CheckPanel({ run, summary }: { run: CheckRun; summary: CheckSummary | null }) {
+export function CheckPanel({
+  run,
+  summary,
+  groupBy,
+}: {
+  run: CheckRun;
+  summary: CheckSummary | null;
+  /** The column rows are grouped by into events, if any. */
+  groupBy: string | null;
+}) {
   const running = run.status === 'running';
   return (
     <section className="card section" aria-labelledby="check-title">
@@ -39,7 +48,7 @@ export function CheckPanel({ run, summary }: { run: CheckRun; summary: CheckSumm
         <div className="progress-block" aria-live="polite">
           <ProgressBar label="Rows checked" value={run.rowsRead} max={run.rowsEstimated} />
           <p className="muted">
-            {formatNumber(run.rowsRead)} rows checked
+            {plural(run.rowsRead, 'row')} checked
             {run.rowsEstimated ? ` of about ${formatNumber(run.rowsEstimated)}` : ''}…
           </p>
         </div>
@@ -53,13 +62,15 @@ export function CheckPanel({ run, summary }: { run: CheckRun; summary: CheckSumm
         <ErrorNotice title="The check stopped" message={run.error} />
       ) : null}
 
-      {summary && !running ? <CheckResults summary={summary} /> : null}
+      {summary && !running ? <CheckResults summary={summary} groupBy={groupBy} /> : null}
     </section>
   );
 }
 
-function CheckResults({ summary }: { summary: CheckSummary }) {
+function CheckResults({ summary, groupBy }: { summary: CheckSummary; groupBy: string | null }) {
   const dataRows = summary.rows - summary.blankRows;
+  // With rows grouped, valid and invalid count events (orders, say), not rows: say so.
+  const unit = groupBy ? ' events' : '';
   return (
     <div className="check-results">
       {summary.valid === 0 ? (
@@ -68,7 +79,9 @@ function CheckResults({ summary }: { summary: CheckSummary }) {
           message={
             summary.events === 0
               ? 'The file has no data rows.'
-              : `All ${plural(summary.events, 'event')} are invalid. The reasons are listed below; fix the file or the mapping and check again.`
+              : summary.events === 1
+                ? 'Its one event is invalid. The reason is listed below; fix the file or the mapping and check again.'
+                : `All ${plural(summary.events, 'event')} are invalid. The reasons are listed below; fix the file or the mapping and check again.`
           }
         />
       ) : null}
@@ -80,14 +93,18 @@ function CheckResults({ summary }: { summary: CheckSummary }) {
             summary.blankRows > 0 ? `${formatNumber(summary.blankRows)} blank skipped` : 'exact'
           }
         />
-        <Stat label="Events" value={formatNumber(summary.events)} />
         <Stat
-          label="Valid"
+          label="Events"
+          value={formatNumber(summary.events)}
+          hint={groupBy ? `${plural(dataRows, 'row')} grouped by “${groupBy}”` : 'one per row'}
+        />
+        <Stat
+          label={`Valid${unit}`}
           value={formatNumber(summary.valid)}
           tone={summary.valid > 0 ? 'success' : 'default'}
         />
         <Stat
-          label="Invalid"
+          label={`Invalid${unit}`}
           value={formatNumber(summary.invalid)}
           tone={summary.invalid > 0 ? 'error' : 'default'}
         />
@@ -101,16 +118,18 @@ function CheckResults({ summary }: { summary: CheckSummary }) {
         <CoverageChart summary={summary} />
         <div className="check-results__reasons">
           <ReasonList
-            title="Invalid rows by reason"
+            title={groupBy ? 'Invalid events by reason' : 'Invalid rows by reason'}
             emptyText="Every event is valid."
             groups={summary.invalidByReason}
             tone="error"
+            grouped={groupBy !== null}
           />
           <ReasonList
             title="Warnings"
-            emptyText="No field was left out of a valid event."
+            emptyText="Every valid event is sent with each field as mapped."
             groups={summary.warningsByReason}
             tone="warning"
+            grouped={groupBy !== null}
           />
           <DuplicateList duplicates={summary.duplicates} total={summary.duplicateEvents} />
         </div>

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../format';
+import { formatNumber, plural } from '../../format';
 
 import { rowList } from './reason-list';
 
@@ -22,7 +22,8 @@ export function DuplicateList({
       ) : (
         <>
           <p className="muted">
-            {formatNumber(total)} events repeat an earlier event's ID; Cadent keeps only the first.
+            {plural(total, 'event')} {total === 1 ? 'repeats' : 'repeat'} an earlier event's ID;
+            Cadent keeps only the first.
           </p>
           <ul className="reason-list__items">
             {duplicates.slice(0, GROUPS_SHOWN).map((group) => (

@@ -45,6 +45,14 @@ export function EventsTable({ events, selected, onSelect }: EventsTableProps) {
             const event = built.event;
             const fatal = built.problems.filter((problem) => problem.fatal);
             const warnings = built.problems.filter((problem) => !problem.fatal);
+            // A field sent unhashed (as the user confirmed) is a warning, but not a field left out.
+            const leftOut = warnings.filter((problem) => problem.code !== 'sent_unhashed').length;
+            const unhashed = warnings.length - leftOut;
+            const status = [
+              'Valid',
+              ...(leftOut > 0 ? [`${leftOut} left out`] : []),
+              ...(unhashed > 0 ? [`${unhashed} unhashed`] : []),
+            ].join(' · ');
             const rows =
               built.firstRow === built.lastRow
                 ? `${built.firstRow}`
@@ -66,7 +74,7 @@ export function EventsTable({ events, selected, onSelect }: EventsTableProps) {
                       className={`badge ${warnings.length > 0 ? 'badge--warning' : 'badge--success'}`}
                       title={warnings.map((problem) => problem.message).join('; ') || undefined}
                     >
-                      {warnings.length > 0 ? `Valid · ${warnings.length} left out` : 'Valid'}
+                      {status}
                     </span>
                   ) : (
                     <span className="status-cell">

@@ -7,12 +7,14 @@ interface ReasonListProps {
   emptyText: string;
   groups: ReasonGroup[];
   tone: 'error' | 'warning';
+  /** With rows grouped, a count is of events (orders, say), each listed by its first row. */
+  grouped: boolean;
 }
 
 const ROWS_SHOWN = 12;
 
 /** Problems grouped by reason, most frequent first, with the rows they occur in. */
-export function ReasonList({ title, emptyText, groups, tone }: ReasonListProps) {
+export function ReasonList({ title, emptyText, groups, tone, grouped }: ReasonListProps) {
   return (
     <section className="reason-list" aria-label={title}>
       <h3 className="subsection-title">{title}</h3>
@@ -20,16 +22,25 @@ export function ReasonList({ title, emptyText, groups, tone }: ReasonListProps) 
         <p className="muted">{emptyText}</p>
       ) : (
         <ul className="reason-list__items">
-          {groups.map((group) => (
-            <li key={`${group.code}-${group.field}`} className={`reason reason--${tone}`}>
+          {groups.map((group, index) => (
+            // One code and field can hold several groups: messages of different shapes.
+            <li key={`${group.code}-${group.field}-${index}`} className={`reason reason--${tone}`}>
               <div className="reason__head">
                 <span className="reason__message">{group.message}</span>
-                <span className="reason__count">{plural(group.count, 'row')}</span>
+                <span className="reason__count">
+                  {plural(group.count, grouped ? 'event' : 'row')}
+                </span>
               </div>
               <p className="reason__where">
-                <span className="mono">{group.field}</span>
-                {group.column ? <> from “{group.column}”</> : null}
-                {' · '}
+                {/* A problem of the row itself (too few fields) names no field. */}
+                {group.field !== 'row' ? (
+                  <>
+                    <span className="mono">{group.field}</span>
+                    {group.column ? <> from “{group.column}”</> : null}
+                    {' · '}
+                  </>
+                ) : null}
+                {grouped ? 'starting at ' : ''}
                 {rowList(group.rows, group.count)}
               </p>
             </li>

@@ -47,7 +47,11 @@ export function TracePanel({ built }: { built: BuiltEvent }) {
             >
               <span className="problem-list__where mono">{problem.field}</span>
               {problem.message}
-              {problem.fatal ? ' (the event is not sent)' : ' (the field is left out)'}
+              {problem.fatal
+                ? ' (the event is not sent)'
+                : problem.code === 'sent_unhashed'
+                  ? ' (the field is sent as it is)'
+                  : ' (the field is left out)'}
             </li>
           ))}
         </ul>

@@ -23,6 +23,9 @@ export function UploadProgressPanel({ run }: { run: UploadRun }) {
   // Progress messages report rows read only every so many rows; settled events (one per row
   // unless rows are grouped) keep the count moving in between.
   const rowsDone = progress ? Math.max(progress.rowsRead, settled) : 0;
+  // Until Cadent confirms a batch there is no rate to speak of, only rows read ahead.
+  const measured = progress !== null && progress.batchesConfirmed > 0;
+  const estimated = progress?.rowsEstimated ?? null;
   return (
     <section className="card section" aria-labelledby="upload-progress-title">
       <div className="section__header">
@@ -41,10 +44,13 @@ export function UploadProgressPanel({ run }: { run: UploadRun }) {
       <StatGroup label="Upload progress">
         <Stat
           label="Rows"
-          value={
-            progress
-              ? `${formatNumber(rowsDone)}${progress.rowsEstimated ? ` / ${formatNumber(progress.rowsEstimated)}` : ''}`
-              : '—'
+          value={progress ? formatNumber(rowsDone) : '—'}
+          hint={
+            estimated && rowsDone <= estimated
+              ? `of about ${formatNumber(estimated)}`
+              : progress
+                ? 'read so far'
+                : undefined
           }
         />
         <Stat
@@ -63,12 +69,14 @@ export function UploadProgressPanel({ run }: { run: UploadRun }) {
         <Stat label="Retries" value={formatNumber(progress?.retries ?? 0)} />
         <Stat
           label="Rate"
-          value={progress ? `${formatNumber(Math.round(progress.eventsPerSecond))}/s` : '—'}
-          hint="events per second"
+          value={measured ? `${formatNumber(Math.round(progress.eventsPerSecond))}/s` : '—'}
+          hint={measured ? 'events per second' : 'once Cadent confirms a batch'}
         />
         <Stat
           label="Time left"
-          value={progress?.secondsLeft != null ? formatTimeLeft(progress.secondsLeft) : '—'}
+          value={
+            measured && progress.secondsLeft !== null ? formatTimeLeft(progress.secondsLeft) : '—'
+          }
         />
       </StatGroup>
     </section>

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { call, errorMessage } from '../../bridge';
 import { ErrorNotice, Notice } from '../../components/notice';
 import { Stat, StatGroup } from '../../components/stat';
-import { formatNumber, plural, sentence } from '../../format';
+import { focusHeading } from '../../focus';
+import { formatNumber, plural, savedMessage } from '../../format';
 
 import type { UploadResultView } from '../../../../shared/ipc-api';
 
@@ -27,6 +28,10 @@ export function UploadResultPanel({
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<{ path: string; rows: number } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The result replaces the progress in place: focus moves to its heading. Coming back to the
+  // screen later, the screen's own heading takes focus after this (a parent's effect runs last).
+  useEffect(() => focusHeading(headingRef.current), []);
 
   const exportRejected = async () => {
     setExporting(true);
@@ -42,18 +47,20 @@ export function UploadResultPanel({
   };
 
   const notSent = upload.rejected + upload.invalid;
+  const held = upload.accepted + upload.duplicates;
+  const outcome = describeOutcome(result);
   return (
     <section className="card section" aria-labelledby="upload-result-title">
       <div className="section__header">
-        <h2 id="upload-result-title" className="section__title">
-          {TITLES[upload.status]}
+        <h2 id="upload-result-title" className="section__title" tabIndex={-1} ref={headingRef}>
+          {outcome?.heading ?? TITLES[upload.status]}
         </h2>
       </div>
-      {upload.status === 'completed' ? (
-        <Notice tone="success" title={`${formatNumber(upload.accepted)} events accepted by Cadent`}>
-          {upload.eventCount !== null
-            ? `${plural(upload.eventCount, 'event')} built from ${plural(upload.rowCount ?? 0, 'row')}.`
-            : null}
+      {outcome ? (
+        <Notice tone={outcome.tone} title={outcome.title}>
+          {outcome.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
         </Notice>
       ) : null}
       {upload.status === 'cancelled' ? (
@@ -66,13 +73,16 @@ export function UploadResultPanel({
             </button>
           }
         >
-          Batches already confirmed stay in the dataset; resuming sends only the rest.
+          <p>
+            Cadent holds {plural(held, 'event')} of this file so far. The batches in flight were
+            seen through; resuming sends only the rest.
+          </p>
         </Notice>
       ) : null}
       {upload.status === 'failed' || upload.status === 'interrupted' ? (
         <ErrorNotice
           title="The upload stopped"
-          message={sentence(upload.error ?? 'It did not reach the end of the file.')}
+          message={`${savedMessage(upload.error ?? 'It did not reach the end of the file.')} Cadent holds ${plural(held, 'event')} of this file so far.`}
           actions={
             upload.status === 'interrupted' ? (
               <>
@@ -91,12 +101,13 @@ export function UploadResultPanel({
         <Stat
           label="Accepted"
           value={formatNumber(upload.accepted)}
-          tone={upload.accepted > 0 ? 'success' : 'default'}
+          tone={upload.accepted > 0 ? 'success' : outcome?.tone === 'error' ? 'error' : 'default'}
+          hint="new in Cadent"
         />
         <Stat
-          label="Duplicates"
+          label="Already there"
           value={formatNumber(upload.duplicates)}
-          hint="Cadent had them already"
+          hint="Cadent had them"
         />
         <Stat
           label="Rejected by Cadent"
@@ -132,7 +143,7 @@ export function UploadResultPanel({
       <div className="section__actions">
         <button
           type="button"
-          className="button"
+          className={`button${outcome?.tone === 'error' && notSent > 0 ? ' button--primary' : ''}`}
           onClick={() => void exportRejected()}
           disabled={exporting || notSent === 0}
           title={notSent === 0 ? 'Every event was accepted' : undefined}
@@ -142,12 +153,76 @@ export function UploadResultPanel({
         <button type="button" className="button" onClick={onShowLog}>
           View in request log
         </button>
-        <button type="button" className="button button--primary" onClick={onNewUpload}>
+        <button
+          type="button"
+          className={`button${outcome?.tone === 'error' ? '' : ' button--primary'}`}
+          onClick={onNewUpload}
+        >
           Upload another file
         </button>
       </div>
     </section>
   );
+}
+
+interface Outcome {
+  tone: 'success' | 'warning' | 'error';
+  /** The section's heading, when "Upload complete" would not be true. */
+  heading?: string;
+  title: string;
+  lines: string[];
+}
+
+/**
+ * How a completed upload went, headlined by what Cadent holds now: the events it accepted and
+ * those it had already. Reaching the end of the file with nothing accepted is a failure.
+ */
+function describeOutcome({ upload, batchesFailed }: UploadResultView): Outcome | null {
+  if (upload.status !== 'completed') return null;
+  const { accepted, duplicates, rejected, invalid } = upload;
+  const held = accepted + duplicates;
+  const built =
+    upload.eventCount !== null
+      ? `${plural(upload.eventCount, 'event')} built from ${plural(upload.rowCount ?? 0, 'row')}.`
+      : null;
+  const refused = upload.error ? `${savedMessage(upload.error)}.` : null;
+  const notStored =
+    rejected + invalid > 0
+      ? `Not stored: ${formatNumber(rejected)} rejected by Cadent and ${formatNumber(invalid)} invalid here. Export them to see why, fix them and send them again.`
+      : null;
+  const lines = (...parts: Array<string | null>) => parts.filter((part) => part !== null);
+
+  if (held === 0 && (rejected > 0 || batchesFailed > 0)) {
+    return {
+      tone: 'error',
+      heading: 'Nothing was accepted',
+      title:
+        rejected > 0
+          ? `Cadent accepted none of the ${plural(rejected, 'event')} sent`
+          : 'Cadent refused every batch',
+      lines: lines(
+        refused,
+        notStored,
+        'The request log shows each answer from Cadent, with its reasons.',
+      ),
+    };
+  }
+  const already =
+    duplicates > 0
+      ? `Already there: events Cadent had before this upload sent them, from an earlier upload or from a batch whose answer was lost (before a cancel, say) and was sent again.`
+      : null;
+  return {
+    tone: rejected + invalid > 0 || batchesFailed > 0 || accepted === 0 ? 'warning' : 'success',
+    title: `Cadent holds ${plural(held, 'event')} of this file`,
+    lines: lines(
+      [`${formatNumber(accepted)} accepted now, ${formatNumber(duplicates)} already there.`, built]
+        .filter(Boolean)
+        .join(' '),
+      refused,
+      notStored,
+      already,
+    ),
+  };
 }
 
 const TITLES: Record<UploadResultView['upload']['status'], string> = {

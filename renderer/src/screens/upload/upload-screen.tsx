@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { mappingProblems } from '../../../../shared/mapping';
 import { call } from '../../bridge';
@@ -7,15 +7,19 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice, Notice } from '../../components/notice';
 import { PageHeader } from '../../components/page-header';
 import { Stat, StatGroup } from '../../components/stat';
-import { formatNumber } from '../../format';
+import { focusScreenHeading } from '../../focus';
+import { baseName, formatNumber, plural } from '../../format';
 import { useLoad } from '../../hooks/use-load';
 import { useAppDispatch, useAppState, useCurrentCheck, useMatchKey } from '../../state/app-state';
 import { useUploadRun } from '../../state/upload-run';
 
 import { ConfirmUploadDialog } from './confirm-upload-dialog';
+import { DiscardDialog } from './discard-dialog';
 import { ResumeOffer } from './resume-offer';
 import { UploadProgressPanel } from './upload-progress-panel';
 import { UploadResultPanel } from './upload-result-panel';
+
+import type { UploadView } from '../../../../shared/ipc-api';
 
 /** Step 4: send the checked file to the dataset, watch it go, and see what Cadent made of it. */
 export function UploadScreen() {
@@ -27,6 +31,14 @@ export function UploadScreen() {
   const resumable = useLoad(() => call('listResumableUploads'), [run.status]);
   const settings = useLoad(() => call('getSettings'), []);
   const [confirming, setConfirming] = useState(false);
+  const [discarding, setDiscarding] = useState<UploadView | null>(null);
+  // The discarded upload's buttons go with it once the list is read again; focus goes on.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    focusScreenHeading();
+  }, [resumable.value]);
 
   if (run.status === 'running') {
     return (
@@ -62,6 +74,10 @@ export function UploadScreen() {
   const hasTarget = target.connection !== null && target.datasetId.trim() !== '';
   const canStart = ready && check !== null && check.valid > 0 && problems.length === 0 && hasTarget;
   const resumableUploads = resumable.value ?? [];
+  const refused =
+    run.status === 'error' && run.error?.code === 'file_changed'
+      ? (resumableUploads.find((upload) => upload.id === run.resumedUploadId) ?? null)
+      : null;
 
   return (
     <div className="screen">
@@ -70,7 +86,24 @@ export function UploadScreen() {
         description="Events go to one dataset, in batches, with retries."
       />
 
-      {run.status === 'error' && run.error ? (
+      {run.status === 'error' && run.error?.code === 'file_changed' ? (
+        <ErrorNotice
+          title="The upload cannot be resumed"
+          message={
+            refused
+              ? `${baseName(refused.filePath)}: its content changed since the upload started, so its batches are no longer the ones Cadent confirmed. Discard the upload and send the file as a new one.`
+              : run.error.message
+          }
+          actions={
+            refused ? (
+              <button type="button" className="button" onClick={() => setDiscarding(refused)}>
+                Discard
+              </button>
+            ) : null
+          }
+        />
+      ) : null}
+      {run.status === 'error' && run.error && run.error.code !== 'file_changed' ? (
         <ErrorNotice
           title="The upload could not be completed"
           message={run.error.message}
@@ -92,8 +125,22 @@ export function UploadScreen() {
         <ErrorNotice title="Unfinished uploads could not be listed" message={resumable.error} />
       ) : null}
       {resumableUploads.length > 0 ? (
-        <ResumeOffer uploads={resumableUploads} onResume={(uploadId) => run.resume(uploadId)} />
+        <ResumeOffer
+          uploads={resumableUploads}
+          onResume={(uploadId) => run.resume(uploadId)}
+          onDiscard={setDiscarding}
+        />
       ) : null}
+      <DiscardDialog
+        upload={discarding}
+        onCancel={() => setDiscarding(null)}
+        onDiscarded={(discarded) => {
+          setDiscarding(null);
+          if (run.resumedUploadId === discarded.id) run.reset();
+          refocus.current = true;
+          resumable.reload();
+        }}
+      />
 
       {!ready ? (
         <EmptyState
@@ -195,7 +242,7 @@ export function UploadScreen() {
                 disabled={!canStart}
                 onClick={() => setConfirming(true)}
               >
-                {check ? `Upload ${formatNumber(check.valid)} events…` : 'Upload…'}
+                {check ? `Upload ${plural(check.valid, 'event')}…` : 'Upload…'}
               </button>
               {!hasTarget ? (
                 <span className="muted">Choose a connection and a dataset ID.</span>
@@ -206,7 +253,7 @@ export function UploadScreen() {
           {check && target.connection ? (
             <ConfirmUploadDialog
               open={confirming}
-              fileName={file.name}
+              file={file}
               mapping={mapping}
               check={check}
               target={target}
