@@ -48,6 +48,24 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 }
 
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat('en-US', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** An ISO timestamp in local time as its date and its time, for a cell that may break between. */
+export function formatDateAndTime(iso: string): { date: string; time: string } {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return { date: iso, time: '' };
+  return { date: dateFormat.format(date), time: timeFormat.format(date) };
+}
+
 export function formatDuration(milliseconds: number): string {
   if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;
   return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
@@ -91,13 +109,18 @@ export function describeEncoding(encoding: string, bom: boolean): string {
 
 /**
  * A message saved with an upload (its `error`), as a sentence. Call errors arrive as sentences
- * already; saved messages start in lower case, as CLI lines do. The rule is the main process's:
- * a first word that is a file name or a path ("empty.csv is empty") keeps its case.
+ * already; saved messages are written as CLI lines are, in lower case and without a full stop.
+ * The capital follows the main process's rule: a first word that is a file name or a path
+ * ("empty.csv is empty") keeps its case.
  */
 export function savedMessage(text: string): string {
-  const first = text.split(' ', 1)[0] ?? '';
-  if (text === '' || /[./\\]/.test(first)) return text;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const trimmed = text.trim();
+  if (trimmed === '') return trimmed;
+  const first = trimmed.split(' ', 1)[0] ?? '';
+  const capitalized = /[./\\]/.test(first)
+    ? trimmed
+    : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capitalized) ? capitalized : `${capitalized}.`;
 }
 
 /** The last part of a path, as the user knows the file. */

@@ -16,7 +16,7 @@ export async function see(locator: Locator, timeout = 15_000): Promise<Locator> 
   return locator.first();
 }
 
-/** A sidebar item; "Upload" is the flow (its last step, also "Upload", comes after it). */
+/** A sidebar item: "Connections", "Send a file" (the flow), "Request log", "Settings". */
 export function sidebar(page: Page, item: string): Locator {
   return page
     .getByRole('navigation', { name: 'Main' })
@@ -103,6 +103,6 @@ export function focusedName(page: Page): Promise<string> {
 export function step(page: Page, name: 'Import' | 'Map' | 'Preview' | 'Upload'): Locator {
   return page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('list', { name: 'Upload steps' })
+    .getByRole('list', { name: 'Steps of sending a file' })
     .getByRole('button', { name, exact: true });
 }

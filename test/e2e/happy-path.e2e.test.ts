@@ -38,12 +38,28 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await see(card.getByText(`••••${sandbox.apiKey.slice(-4)}`));
   const result = await testConnection(page, 'Acme sandbox', 'ds_crm');
   await expect(result.textContent()).resolves.toMatch(/CRM conversions.*match key Email \(em\)/);
+  // The connection works: the next step is offered where the user is.
+  await see(card.getByRole('button', { name: 'Import a file' }));
   await harness.capture('connections', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // A smaller batch size, so the upload below is several batches.
   await sidebar(page, 'Settings').click();
   await page.getByText('Advanced').click();
-  await page.getByLabel('Batch size (events per request)').fill('40');
+  const batchSize = page.getByLabel('Batch size (events per request)');
+  // A wrong value is said in the error colour, not in the help text's grey.
+  await batchSize.fill('0');
+  const error = await see(page.getByText('A whole number from 1 to 1000.'));
+  const colors = await error.evaluate((element) => {
+    const probe = document.createElement('span');
+    probe.className = 'text-error';
+    document.body.append(probe);
+    const wanted = getComputedStyle(probe).color;
+    probe.remove();
+    return { shown: getComputedStyle(element).color, wanted };
+  });
+  expect(colors.shown).toBe(colors.wanted);
+  await harness.capture('settings-error');
+  await batchSize.fill('40');
   await harness.capture('settings');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await see(page.getByText('Settings saved'));
@@ -116,9 +132,17 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   sandbox.setFaults({ slowRate: 1, slowMs: 1200, failFirst: 1 });
   await confirmUpload.getByRole('button', { name: /^Upload [\d,]+ events$/ }).click();
   await see(heading(page, 'Uploading…'));
+  // Every batch takes 1.2 s to answer: until one is confirmed there is no rate to show.
+  const rate = page.locator('dl[aria-label="Upload progress"] .stat').filter({ hasText: 'Rate' });
+  await expect(rate.locator('.stat__value').textContent()).resolves.toBe('—');
+  await see(rate.getByText('once Cadent confirms a batch'));
   await see(page.getByText('Retries').locator('..').getByText('1'));
   await harness.capture('upload-progress', [SMALL_DESKTOP, MIN_WINDOW]);
   await see(heading(page, 'Upload complete'), 60_000);
+  // Some rows were invalid: a warning, headlined by what Cadent holds.
+  await see(
+    page.getByTestId('notice-warning').getByText(`Cadent holds ${valid} events of this file`),
+  );
   await harness.capture('upload-result', [SMALL_DESKTOP, MIN_WINDOW]);
 
   // The sandbox holds exactly the accepted events, all hashed.
@@ -153,6 +177,12 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await see(page.getByText(`1–${sent - 1} of ${sent - 1}`));
   await page.getByLabel('Status').selectOption('error');
   await see(page.getByText(/^1–1 of 1$/));
+  // A range that ends before it starts says so, rather than only "no request matches".
+  await page.getByLabel('From').fill('2026-12-05');
+  await page.getByLabel('To').fill('2026-12-01');
+  await see(heading(page, 'From is after To'));
+  await see(page.getByRole('alert').getByText('From is after To.'));
+  await harness.capture('log-reversed-range', [MIN_WINDOW]);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await see(page.getByText(`1–${sent} of ${sent}`));
 
@@ -175,6 +205,38 @@ test('a CRM export goes from the file to the sandbox, and every request is in th
   await expect(page.getByLabel('Group rows by').inputValue()).resolves.toBe('Name');
   await harness.scrollTo(page.getByRole('heading', { name: 'Identity fields' }));
   await harness.capture('map-shopify', [SMALL_DESKTOP, MIN_WINDOW]);
+  // One type for every event, with the longest option labels there are.
+  await page
+    .getByRole('combobox', { name: 'Conversion type', exact: true })
+    .selectOption('type:online_purchase');
+  await harness.scrollTo(page.getByRole('heading', { name: 'Event', exact: true }));
+  await harness.capture('map-shopify-event', [SMALL_DESKTOP, MIN_WINDOW]);
+
+  // A property's name follows its column until the user types a name of their own.
+  await page.getByRole('button', { name: 'Add event property' }).click();
+  const column = page.getByRole('combobox', { name: 'Column of event property 3' });
+  const name = page.getByRole('textbox', { name: 'Name of event property 3' });
+  await expect(name.inputValue()).resolves.toBe('financial_status');
+  await column.selectOption('Source');
+  await expect(name.inputValue()).resolves.toBe('source');
+  await name.fill('channel');
+  await column.selectOption('Paid at');
+  await expect(name.inputValue()).resolves.toBe('channel');
+  await harness.scrollTo(page.getByRole('heading', { name: 'Event properties' }));
+  await harness.capture('map-shopify-properties', [SMALL_DESKTOP, MIN_WINDOW]);
+  await page.getByRole('button', { name: 'Remove event property channel' }).click();
+
+  // Grouped by order, the check counts events (orders), not rows.
+  await page.getByRole('button', { name: 'Continue to preview' }).click();
+  await see(page.getByRole('heading', { name: 'Invalid events by reason' }), 30_000);
+  await expect(statValue(page, 'Check results', 'Invalid events')).resolves.toBe(6);
+  await see(page.getByText('one per “Name”'));
+  await expect(statValue(page, 'Check results', 'Rows')).resolves.toBe(110);
+  const reasons = page.getByRole('region', { name: 'Invalid events by reason' });
+  await see(reasons.getByText('6 events', { exact: true }));
+  await see(reasons.getByText(/starting at rows 14, 34/));
+  await harness.scrollTo(page.getByRole('heading', { name: 'Full-file check' }));
+  await harness.capture('preview-shopify-check', [MIN_WINDOW]);
 
   expect(harness.pageErrors).toEqual([]);
 });

@@ -69,7 +69,8 @@ export interface Harness {
   dropFile(filePath: string): Promise<void>;
   /**
    * Writes test-results/screens/NAME-SCHEME-WIDTHxHEIGHT.png in light and dark, at the current
-   * size and at each of `sizes`, then puts the page back as it was.
+   * size and at each of `sizes`, then puts the page back as it was. After each resize the main
+   * area is scrolled to the last `scrollTo` target again, since the content reflows.
    */
   capture(name: string, sizes?: ViewportSize[]): Promise<string[]>;
   /** Scrolls the main area so `locator` is at its top, as a user reading down would. */
@@ -101,6 +102,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const page = await context.newPage();
 
+  let scrolledTo: Locator | null = null;
   const chooseFileAnswers: Array<string | null> = [];
   const savePathAnswers: Array<string | null> = [];
   const pageErrors: string[] = [];
@@ -156,9 +158,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dragFileOver: (filePath) => dragFile(page, filePath, ['dragenter', 'dragover']),
     dropFile: (filePath) => dragFile(page, filePath, ['dragenter', 'dragover', 'drop']),
     scrollTo: async (locator) => {
-      await locator.first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      scrolledTo = locator.first();
+      await scrollIntoView(scrolledTo);
     },
-    capture: (name, sizes) => capture(page, name, sizes ?? []),
+    capture: (name, sizes) => capture(page, name, sizes ?? [], scrolledTo),
     close: async () => {
       await progressChain;
       fs.mkdirSync(lastStateDir, { recursive: true });
@@ -240,12 +243,23 @@ async function dragFile(
   await dataTransfer.dispose();
 }
 
-async function capture(page: Page, name: string, sizes: ViewportSize[]): Promise<string[]> {
+async function scrollIntoView(locator: Locator): Promise<void> {
+  await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
+
+async function capture(
+  page: Page,
+  name: string,
+  sizes: ViewportSize[],
+  scrolledTo: Locator | null,
+): Promise<string[]> {
   fs.mkdirSync(screensDir, { recursive: true });
   const original = page.viewportSize() ?? DESKTOP;
   const files: string[] = [];
   for (const size of [original, ...sizes]) {
     await page.setViewportSize(size);
+    // A target of an earlier screen is gone; the page is then shown as it is.
+    if (scrolledTo && (await scrolledTo.count()) > 0) await scrollIntoView(scrolledTo);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const file = path.join(screensDir, `${name}-${colorScheme}-${size.width}x${size.height}.png`);
@@ -254,6 +268,7 @@ async function capture(page: Page, name: string, sizes: ViewportSize[]): Promise
     }
   }
   await page.setViewportSize(original);
+  if (scrolledTo && (await scrolledTo.count()) > 0) await scrollIntoView(scrolledTo);
   await page.emulateMedia({ colorScheme: 'light' });
   return files;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 import { addConnection, heading, see, sidebar, step, testConnection } from './flow';
-import { SMALL_DESKTOP, startHarness } from './harness';
+import { MIN_WINDOW, SMALL_DESKTOP, startHarness } from './harness';
 
 import type { Harness } from './harness';
 
@@ -64,12 +64,12 @@ test('a file without one usable row ends in a clear message, and nothing is sent
     30_000,
   );
   await expect(notice.textContent()).resolves.toContain('All 3 events are invalid');
-  await see(page.getByText("no usable em, the dataset's match key"));
+  await see(page.getByText("no usable email (em), the dataset's match key"));
   await expect(page.getByRole('button', { name: 'Continue to upload' }).isDisabled()).resolves.toBe(
     true,
   );
   await harness.scrollTo(page.getByRole('heading', { name: 'Full-file check' }));
-  await harness.capture('preview-no-valid-rows', [SMALL_DESKTOP]);
+  await harness.capture('preview-no-valid-rows', [SMALL_DESKTOP, MIN_WINDOW]);
 
   await step(page, 'Upload').click();
   await see(page.getByRole('alert').filter({ hasText: 'No row of this file can be sent' }));

@@ -9,7 +9,7 @@ import {
   step,
   testConnection,
 } from './flow';
-import { SMALL_DESKTOP, sampleFile, startHarness } from './harness';
+import { MIN_WINDOW, SMALL_DESKTOP, sampleFile, startHarness } from './harness';
 
 import type { Harness } from './harness';
 
@@ -37,6 +37,12 @@ test('a wrong API key ends in a clear message, on the test and on the upload', a
   expect(message).toContain('401');
   await harness.capture('connections-test-failed', [SMALL_DESKTOP]);
 
+  // A field the main process refuses is named in words, and the sentence is the main's.
+  const tooLong = await testConnection(page, 'Wrong key', `ds_${'x'.repeat(200)}`);
+  await expect(tooLong.textContent()).resolves.toBe(
+    'Dataset ID: is too long (at most 200 characters)',
+  );
+
   // Without a checked dataset the flow still goes on; the upload is where the key is refused.
   await harness.dropFile(sampleFile('crm-conversions.csv'));
   await page.getByRole('button', { name: 'Continue to mapping' }).click();
@@ -62,7 +68,7 @@ test('a wrong API key ends in a clear message, on the test and on the upload', a
   await page.getByRole('button', { name: 'Upload another file' }).click();
   await step(page, 'Upload').click();
   await see(page.getByText('An upload did not finish'));
-  await harness.capture('upload-resume-offer');
+  await harness.capture('upload-resume-offer', [MIN_WINDOW]);
 
   // Put the right key in (the endpoint stays), then resume: every valid event arrives.
   await sidebar(page, 'Connections').click();

@@ -28,8 +28,13 @@ export function Sidebar({ version }: { version: string | null }) {
           current={screen === 'connections'}
           onClick={() => go('connections')}
         />
-        <NavButton label="Upload" current={inFlow} onClick={() => go(inFlow ? screen : 'import')} />
-        <ul className="sidebar__steps" aria-label="Upload steps">
+        {/* Not "Upload": that is the flow's last step, listed under it. */}
+        <NavButton
+          label="Send a file"
+          current={inFlow}
+          onClick={() => go(inFlow ? screen : 'import')}
+        />
+        <ul className="sidebar__steps" aria-label="Steps of sending a file">
           {FLOW_STEPS.map((step) => (
             <li key={step}>
               <button

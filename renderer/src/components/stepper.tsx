@@ -24,7 +24,7 @@ export function Stepper({ current }: { current: FlowStep }) {
   const done = (step: FlowStep) => FLOW_STEPS.indexOf(step) < position && hasData[step];
 
   return (
-    <nav className="stepper" aria-label="Upload steps">
+    <nav className="stepper" aria-label="Steps of sending a file">
       <ol className="stepper__list">
         {FLOW_STEPS.map((step, index) => (
           <li key={step} className="stepper__item">

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { call, errorMessage } from '../../bridge';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/notice';
+import { focusHeading } from '../../focus';
 import { formatDateTime } from '../../format';
 import { useAppDispatch } from '../../state/app-state';
 
@@ -14,13 +15,29 @@ interface ConnectionCardProps {
   connection: ConnectionView;
   onEdit: () => void;
   onRemoved: () => void;
+  /** Just saved: its name takes focus (the dialog's opener may be gone, as the first one is). */
+  takeFocus: boolean;
+  onFocused: () => void;
 }
 
-export function ConnectionCard({ connection, onEdit, onRemoved }: ConnectionCardProps) {
+export function ConnectionCard({
+  connection,
+  onEdit,
+  onRemoved,
+  takeFocus,
+  onFocused,
+}: ConnectionCardProps) {
   const dispatch = useAppDispatch();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!takeFocus) return;
+    focusHeading(heading.current);
+    onFocused();
+  }, [takeFocus, onFocused]);
 
   const remove = async () => {
     setRemoving(true);
@@ -42,7 +59,9 @@ export function ConnectionCard({ connection, onEdit, onRemoved }: ConnectionCard
     <article className="card connection-card" aria-label={connection.name}>
       <header className="connection-card__header">
         <div className="connection-card__identity">
-          <h2 className="connection-card__name">{connection.name}</h2>
+          <h2 ref={heading} className="connection-card__name" tabIndex={-1}>
+            {connection.name}
+          </h2>
           <dl className="connection-card__meta">
             <div>
               <dt>Endpoint</dt>

@@ -80,6 +80,14 @@ export function ConnectionTest({ connection }: { connection: string }) {
               {outcome.dataset.status !== 'active' ? `, status ${outcome.dataset.status}` : ''}.
               Uploads go to this dataset.
             </span>
+            {/* The connection works: the way on is a file to send. */}
+            <button
+              type="button"
+              className="button button--small button--primary connection-test__next"
+              onClick={() => dispatch({ type: 'navigate', screen: 'import' })}
+            >
+              Import a file <span aria-hidden="true">→</span>
+            </button>
           </p>
         ) : null}
         {outcome && !outcome.ok ? (

@@ -18,6 +18,8 @@ type Editing = { mode: 'add' } | { mode: 'edit'; connection: ConnectionView } | 
 export function ConnectionsScreen() {
   const connections = useLoad(() => call('listConnections'), []);
   const [editing, setEditing] = useState<Editing>(null);
+  // The connection just saved, whose card takes focus once the list shows it.
+  const [saved, setSaved] = useState<string | null>(null);
 
   const addButton = (
     <button
@@ -63,6 +65,8 @@ export function ConnectionsScreen() {
                 connection={connection}
                 onEdit={() => setEditing({ mode: 'edit', connection })}
                 onRemoved={connections.reload}
+                takeFocus={connection.name === saved}
+                onFocused={() => setSaved(null)}
               />
             </li>
           ))}
@@ -72,8 +76,9 @@ export function ConnectionsScreen() {
         open={editing !== null}
         connection={editing?.mode === 'edit' ? editing.connection : null}
         onClose={() => setEditing(null)}
-        onSaved={() => {
+        onSaved={(connection) => {
           setEditing(null);
+          setSaved(connection.name);
           connections.reload();
         }}
       />

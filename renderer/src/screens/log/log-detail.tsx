@@ -9,7 +9,8 @@ import { useLoad } from '../../hooks/use-load';
 
 import { StatusBadge } from './status-badge';
 
-/** One request in full: where it went, how it went, and both bodies pretty-printed. */
+/** One request in full: where it went, how it went, and both bodies pretty-printed. Escape,
+ * anywhere in the log's table or in this pane, closes it (handled by the screen). */
 export function LogDetail({ id, onClose }: { id: number; onClose: () => void }) {
   const entry = useLoad(() => call('getLogEntry', { id }), [id]);
   const ref = useRef<HTMLElement>(null);

@@ -44,3 +44,8 @@ function localDayBound(day: string, bound: 'start' | 'end'): string | null {
   const date = new Date(`${day}T${bound === 'start' ? '00:00:00.000' : '23:59:59.999'}`);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** Whether the date range ends before it starts (YYYY-MM-DD strings compare as dates). */
+export function isReversedRange(form: LogFilterForm): boolean {
+  return form.since !== '' && form.until !== '' && form.since > form.until;
+}

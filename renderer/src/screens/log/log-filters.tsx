@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 
 import { formatDateTime } from '../../format';
 
-import { EMPTY_FILTER_FORM } from './log-filter-state';
+import { EMPTY_FILTER_FORM, isReversedRange } from './log-filter-state';
 
 import type { UploadView } from '../../../../shared/ipc-api';
 import type { LogFilterForm } from './log-filter-state';
@@ -21,7 +21,9 @@ export function LogFilters({ form, uploads, onChange }: LogFiltersProps) {
     since: useId(),
     until: useId(),
     upload: useId(),
+    rangeError: useId(),
   };
+  const reversed = isReversedRange(form);
   const [dataset, setDataset] = useState(form.datasetId);
 
   useEffect(() => setDataset(form.datasetId), [form.datasetId]);
@@ -75,8 +77,10 @@ export function LogFilters({ form, uploads, onChange }: LogFiltersProps) {
         </label>
         <input
           id={ids.since}
-          className="input"
+          className={`input${reversed ? ' input--invalid' : ''}`}
           type="date"
+          aria-invalid={reversed || undefined}
+          aria-describedby={reversed ? ids.rangeError : undefined}
           value={form.since}
           onChange={(event) => set({ since: event.target.value })}
         />
@@ -87,8 +91,10 @@ export function LogFilters({ form, uploads, onChange }: LogFiltersProps) {
         </label>
         <input
           id={ids.until}
-          className="input"
+          className={`input${reversed ? ' input--invalid' : ''}`}
           type="date"
+          aria-invalid={reversed || undefined}
+          aria-describedby={reversed ? ids.rangeError : undefined}
           value={form.until}
           onChange={(event) => set({ until: event.target.value })}
         />
@@ -114,6 +120,11 @@ export function LogFilters({ form, uploads, onChange }: LogFiltersProps) {
           ) : null}
         </select>
       </div>
+      {reversed ? (
+        <p id={ids.rangeError} className="filter-bar__error text-error" role="alert">
+          From is after To.
+        </p>
+      ) : null}
       <button
         type="button"
         className="button button--quiet filter-bar__clear"

@@ -1,5 +1,5 @@
 import { TruncatedText } from '../../components/truncated-text';
-import { formatDateTime, formatDuration, formatNumber } from '../../format';
+import { formatDateAndTime, formatDuration, formatNumber } from '../../format';
 
 import { StatusBadge } from './status-badge';
 
@@ -53,30 +53,37 @@ export function LogTable({ entries, selectedId, onSelect }: LogTableProps) {
           </tr>
         </thead>
         <tbody>
-          {entries.map((entry, index) => (
-            <tr
-              key={entry.id}
-              tabIndex={0}
-              aria-selected={entry.id === selectedId}
-              className={entry.id === selectedId ? 'is-selected' : undefined}
-              onClick={() => onSelect(entry.id)}
-              onKeyDown={(event) => onKeyDown(event, index)}
-            >
-              <td className="nowrap">{formatDateTime(entry.time)}</td>
-              <td>
-                <TruncatedText text={entry.connection ?? '—'} />
-              </td>
-              <td className="mono">
-                <TruncatedText text={entry.datasetId ?? '—'} />
-              </td>
-              <td>
-                <StatusBadge status={entry.status} method={entry.method} />
-              </td>
-              <td className="numeric">{formatNumber(entry.eventCount)}</td>
-              <td className="numeric nowrap">{formatDuration(entry.durationMs)}</td>
-              <td className="numeric">{entry.attempt}</td>
-            </tr>
-          ))}
+          {entries.map((entry, index) => {
+            const { date, time } = formatDateAndTime(entry.time);
+            return (
+              <tr
+                key={entry.id}
+                data-entry-id={entry.id}
+                tabIndex={0}
+                aria-selected={entry.id === selectedId}
+                className={entry.id === selectedId ? 'is-selected' : undefined}
+                onClick={() => onSelect(entry.id)}
+                onKeyDown={(event) => onKeyDown(event, index)}
+              >
+                <td>
+                  {/* Breaks between date and time only when the window is too narrow for both. */}
+                  <span className="nowrap">{date},</span> <span className="nowrap">{time}</span>
+                </td>
+                <td>
+                  <TruncatedText text={entry.connection ?? '—'} />
+                </td>
+                <td className="mono">
+                  <TruncatedText text={entry.datasetId ?? '—'} />
+                </td>
+                <td>
+                  <StatusBadge status={entry.status} method={entry.method} />
+                </td>
+                <td className="numeric">{formatNumber(entry.eventCount)}</td>
+                <td className="numeric nowrap">{formatDuration(entry.durationMs)}</td>
+                <td className="numeric">{entry.attempt}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 import { call, errorMessage } from '../../bridge';
 import { EmptyState } from '../../components/empty-state';
@@ -10,7 +10,7 @@ import { useLoad } from '../../hooks/use-load';
 import { useAppDispatch, useAppState } from '../../state/app-state';
 
 import { LogDetail } from './log-detail';
-import { filterFromForm, formFromFilter } from './log-filter-state';
+import { filterFromForm, formFromFilter, isReversedRange } from './log-filter-state';
 import { LogFilters } from './log-filters';
 import { LogTable } from './log-table';
 
@@ -25,6 +25,7 @@ export function RequestLogScreen() {
   const [form, setForm] = useState<LogFilterForm>(() => formFromFilter(logPreset));
   const [offset, setOffset] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const layout = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState(false);
   const [exportResult, setExportResult] = useState<
     { ok: true; path: string; rows: number } | { ok: false; message: string } | null
@@ -55,6 +56,13 @@ export function RequestLogScreen() {
     } finally {
       setExporting(false);
     }
+  };
+
+  // Closing the detail (Escape or its button) puts focus back on the request's row.
+  const closeDetail = () => {
+    if (selectedId === null) return;
+    setSelectedId(null);
+    layout.current?.querySelector<HTMLElement>(`tr[data-entry-id="${selectedId}"]`)?.focus();
   };
 
   const total = page.value?.total ?? 0;
@@ -118,16 +126,34 @@ export function RequestLogScreen() {
       ) : null}
       {page.status === 'loading' && !page.value ? <Loading label="Reading the log…" /> : null}
       {page.value && total === 0 ? (
-        <EmptyState title={filtered ? 'No request matches these filters' : 'No request yet'}>
+        <EmptyState
+          title={
+            isReversedRange(form)
+              ? 'From is after To'
+              : filtered
+                ? 'No request matches these filters'
+                : 'No request yet'
+          }
+        >
           <p>
-            {filtered
-              ? 'Change or clear the filters to see more.'
-              : 'Testing a connection or uploading a file records each request here, with its body and the answer.'}
+            {isReversedRange(form)
+              ? 'No day is on or after From and on or before To. Swap the dates, or clear one.'
+              : filtered
+                ? 'Change or clear the filters to see more.'
+                : 'Testing a connection or uploading a file records each request here, with its body and the answer.'}
           </p>
         </EmptyState>
       ) : null}
       {total > 0 ? (
-        <div className={`log-layout${selectedId !== null ? ' log-layout--detail' : ''}`}>
+        <div
+          ref={layout}
+          className={`log-layout${selectedId !== null ? ' log-layout--detail' : ''}`}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape' || selectedId === null) return;
+            event.preventDefault();
+            closeDetail();
+          }}
+        >
           <div className="log-layout__list">
             <LogTable entries={entries} selectedId={selectedId} onSelect={setSelectedId} />
             <div className="pagination">
@@ -153,9 +179,7 @@ export function RequestLogScreen() {
               </button>
             </div>
           </div>
-          {selectedId !== null ? (
-            <LogDetail id={selectedId} onClose={() => setSelectedId(null)} />
-          ) : null}
+          {selectedId !== null ? <LogDetail id={selectedId} onClose={closeDetail} /> : null}
         </div>
       ) : null}
     </div>

@@ -96,7 +96,7 @@ function CheckResults({ summary, groupBy }: { summary: CheckSummary; groupBy: st
         <Stat
           label="Events"
           value={formatNumber(summary.events)}
-          hint={groupBy ? `${plural(dataRows, 'row')} grouped by “${groupBy}”` : 'one per row'}
+          hint={groupBy ? `one per “${groupBy}”` : 'one per row'}
         />
         <Stat
           label={`Valid${unit}`}

@@ -1,5 +1,5 @@
 import { IDENTITY_FIELD_LABELS } from '../../../../shared/cadent-fields';
-import { formatNumber, formatPercent } from '../../format';
+import { formatNumber, formatPercent, plural } from '../../format';
 
 import type { CheckSummary } from '../../../../shared/check-summary';
 
@@ -12,7 +12,9 @@ export function CoverageChart({ summary }: { summary: CheckSummary }) {
         Identity coverage
       </h3>
       <p className="muted coverage__caption">
-        Share of the {formatNumber(total)} valid events carrying each field.
+        {total === 1
+          ? 'Whether the one valid event carries each field.'
+          : `Share of the ${formatNumber(total)} valid events carrying each field.`}
       </p>
       <ul className="coverage__rows">
         {summary.coverage.map(({ field, events }) => {
@@ -22,7 +24,7 @@ export function CoverageChart({ summary }: { summary: CheckSummary }) {
             <li
               key={field}
               className={`coverage__row${isMatchKey ? ' coverage__row--match-key' : ''}`}
-              aria-label={`${IDENTITY_FIELD_LABELS[field]}: ${formatNumber(events)} events, ${formatPercent(events, total)}`}
+              aria-label={`${IDENTITY_FIELD_LABELS[field]}: ${plural(events, 'event')}, ${formatPercent(events, total)}`}
             >
               <span className="coverage__label">
                 {IDENTITY_FIELD_LABELS[field]}

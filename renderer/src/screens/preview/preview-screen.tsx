@@ -105,7 +105,11 @@ export function PreviewScreen() {
     <div className="screen screen--with-footer">
       <PageHeader
         title="Preview"
-        description={`The first ${PREVIEW_LIMIT} events of ${file.name} exactly as they will be sent.`}
+        description={`${
+          events.length > 0 && events.length < PREVIEW_LIMIT
+            ? `Every event of ${file.name} (${plural(events.length, 'event')})`
+            : `The first ${PREVIEW_LIMIT} events of ${file.name}`
+        } exactly as they will be sent.`}
       />
 
       <section className="card section" aria-labelledby="preview-events-title">

@@ -61,6 +61,14 @@ export function TracePanel({ built }: { built: BuiltEvent }) {
       ) : (
         <div className="table-scroll table-scroll--auto" role="region" aria-label="Trace">
           <table className="table trace-table">
+            <colgroup>
+              <col className="trace-table__field" />
+              <col className="trace-table__status" />
+              <col />
+              <col />
+              <col />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Field</th>
@@ -74,7 +82,7 @@ export function TracePanel({ built }: { built: BuiltEvent }) {
             <tbody>
               {trace.map((field) => (
                 <tr key={field.field}>
-                  <th scope="row" className="nowrap">
+                  <th scope="row">
                     {IDENTITY_FIELD_LABELS[field.field]}{' '}
                     <code className="muted">{field.field}</code>
                   </th>

@@ -193,7 +193,7 @@ function NumberField({
         aria-describedby={helpId}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p id={helpId} className={error ? 'field__help text-error' : 'field__help'}>
+      <p id={helpId} className={error ? 'field__help field__help--error' : 'field__help'}>
         {error ?? help}
       </p>
     </div>

@@ -23,8 +23,8 @@ export function canResume(status: UploadView['status']): boolean {
 /**
  * Uploads that stopped before the end; resuming sends only what Cadent did not confirm, and
  * discarding gives one up for good.
- * TODO(moved files): the upload job can resume from a file that moved, but `resumeUpload` takes
- * only the upload's ID, so a moved file can only be reported (its error), not picked again.
+ * TODO(moved files): `resumeUpload` takes where a moved file is now (`path`), but nothing here
+ * lets the user pick it yet, so a moved file can only be reported (its error) or discarded.
  */
 export function ResumeOffer({
   uploads,

@@ -74,15 +74,20 @@ export function UploadResultPanel({
           }
         >
           <p>
-            Cadent holds {plural(held, 'event')} of this file so far. The batches in flight were
-            seen through; resuming sends only the rest.
+            Cadent holds {plural(held, 'event')} of this file so far: the batches in flight when you
+            cancelled were seen through. Resuming sends only the rest.
           </p>
         </Notice>
       ) : null}
       {upload.status === 'failed' || upload.status === 'interrupted' ? (
         <ErrorNotice
           title="The upload stopped"
-          message={`${savedMessage(upload.error ?? 'It did not reach the end of the file.')} Cadent holds ${plural(held, 'event')} of this file so far.`}
+          message={[
+            savedMessage(upload.error ?? 'It did not reach the end of the file.'),
+            held > 0 ? `Cadent holds ${plural(held, 'event')} of this file so far.` : null,
+          ]
+            .filter(Boolean)
+            .join(' ')}
           actions={
             upload.status === 'interrupted' ? (
               <>
@@ -185,7 +190,7 @@ function describeOutcome({ upload, batchesFailed }: UploadResultView): Outcome |
     upload.eventCount !== null
       ? `${plural(upload.eventCount, 'event')} built from ${plural(upload.rowCount ?? 0, 'row')}.`
       : null;
-  const refused = upload.error ? `${savedMessage(upload.error)}.` : null;
+  const refused = upload.error ? savedMessage(upload.error) : null;
   const notStored =
     rejected + invalid > 0
       ? `Not stored: ${formatNumber(rejected)} rejected by Cadent and ${formatNumber(invalid)} invalid here. Export them to see why, fix them and send them again.`
