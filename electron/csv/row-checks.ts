@@ -126,7 +126,9 @@ export function checkRow(
     return problem({
       kind: 'ragged_row',
       row,
-      message: `row ${row} has ${cells.length} fields, the header has ${headers.length}${hint}`,
+      message:
+        `row ${row} has ${cells.length} ${cells.length === 1 ? 'field' : 'fields'}, ` +
+        `the header has ${headers.length}${hint}`,
     });
   }
 

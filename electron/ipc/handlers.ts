@@ -63,9 +63,15 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
         invalid,
         error,
       });
+      const nothingAccepted =
+        status === 'completed' && accepted + duplicates === 0 && rejected + invalid > 0;
       deps.onUploadFinished?.({
-        ok: status === 'completed',
-        title: status === 'completed' ? 'Upload finished' : `Upload ${status}`,
+        ok: status === 'completed' && !nothingAccepted,
+        title: nothingAccepted
+          ? 'Nothing was accepted'
+          : status === 'completed'
+            ? 'Upload finished'
+            : `Upload ${status}`,
         body:
           `${accepted} accepted, ${rejected + invalid} not stored` +
           (outcome.upload.error ? ` — ${outcome.upload.error}` : ''),
