@@ -71,34 +71,20 @@ export function LogFilters({ form, uploads, onChange }: LogFiltersProps) {
           onChange={(event) => setDataset(event.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={ids.since} className="field__label">
-          From
-        </label>
-        <input
-          id={ids.since}
-          className={`input${reversed ? ' input--invalid' : ''}`}
-          type="date"
-          aria-invalid={reversed || undefined}
-          aria-describedby={reversed ? ids.rangeError : undefined}
-          value={form.since}
-          onChange={(event) => set({ since: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.until} className="field__label">
-          To
-        </label>
-        <input
-          id={ids.until}
-          className={`input${reversed ? ' input--invalid' : ''}`}
-          type="date"
-          aria-invalid={reversed || undefined}
-          aria-describedby={reversed ? ids.rangeError : undefined}
-          value={form.until}
-          onChange={(event) => set({ until: event.target.value })}
-        />
-      </div>
+      <DateField
+        id={ids.since}
+        label="From"
+        value={form.since}
+        invalidBy={reversed ? ids.rangeError : null}
+        onChange={(since) => set({ since })}
+      />
+      <DateField
+        id={ids.until}
+        label="To"
+        value={form.until}
+        invalidBy={reversed ? ids.rangeError : null}
+        onChange={(until) => set({ until })}
+      />
       <div className="field filter-bar__upload">
         <label htmlFor={ids.upload} className="field__label">
           Upload
@@ -142,4 +128,30 @@ export function LogFilters({ form, uploads, onChange }: LogFiltersProps) {
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** One end of the date range; `invalidBy` is the id of the message saying what is wrong. */
+function DateField(props: {
+  id: string;
+  label: string;
+  value: string;
+  invalidBy: string | null;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id} className="field__label">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        className={`input${props.invalidBy ? ' input--invalid' : ''}`}
+        type="date"
+        aria-invalid={props.invalidBy ? true : undefined}
+        aria-describedby={props.invalidBy ?? undefined}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
 }
