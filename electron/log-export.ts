@@ -26,13 +26,16 @@ export const LOG_COLUMNS = [
 
 const PAGE = 1000;
 
-/** Writes every log row matching `query`, oldest pages first as the store pages them. */
+/** Writes every log row matching `query`, newest first, as the log was when the export began. */
 export async function exportRequestLog(
   store: Store,
-  query: RequestLogQuery,
+  filter: RequestLogQuery,
   format: 'csv' | 'json',
   outPath: string,
 ): Promise<number> {
+  // Pages are read between awaits while an upload may still be logging: bound them to the rows
+  // that existed at the start, or a new row would shift every page and repeat an entry.
+  const query = { ...filter, maxId: store.requestLog.lastId() };
   const total = store.requestLog.count(query);
   if (format === 'json') {
     const rows = [];

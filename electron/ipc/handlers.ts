@@ -246,7 +246,6 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
 
     startUpload: async ({ path, mapping, datasetId, connection }) => {
       const target = await resolveTarget(store, { connection }, {});
-      const head = await readCsvHead(path, { maxRows: 1 });
       return runUpload((signal) =>
         startUpload({
           ...uploadSettings(),
@@ -255,7 +254,6 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
           filePath: path,
           mapping: mappingSchema.parse(mapping),
           datasetId,
-          rowsEstimated: head.estimatedRowCount,
           signal,
           validationTime: now(),
           onProgress,

@@ -21,6 +21,8 @@ export interface RequestLogRepository {
   /** How many entries match, ignoring `limit` and `offset`. */
   count(query?: RequestLogQuery): number;
   get(id: number): RequestLogEntry | null;
+  /** The id of the newest entry, 0 when the log is empty; bounds a paged export. */
+  lastId(): number;
   /** Deletes entries older than `retentionDays` days and returns how many; 0 keeps all. */
   prune(retentionDays: number): number;
 }
@@ -38,6 +40,7 @@ export function createRequestLogRepository(context: StoreContext): RequestLogRep
     `SELECT ${REQUEST_LOG.select} FROM request_log WHERE id = ?`,
   );
   const olderThan = db.prepare<[string]>('DELETE FROM request_log WHERE time < ?');
+  const maxId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM request_log').pluck();
   const filtered = filteredStatements(db);
 
   return {
@@ -74,6 +77,8 @@ export function createRequestLogRepository(context: StoreContext): RequestLogRep
       const entry = byId.get(id);
       return entry ? unpackBodies(entry) : null;
     },
+
+    lastId: () => maxId.get() ?? 0,
 
     prune(retentionDays) {
       const days = parseInput(countSchema, retentionDays, 'log retention (days)');
@@ -115,6 +120,7 @@ const querySchema = z.strictObject({
     .optional(),
   since: isoTimeSchema.optional(),
   until: isoTimeSchema.optional(),
+  maxId: countSchema.optional(),
   limit: countSchema.optional(),
   offset: countSchema.optional(),
 });
@@ -184,6 +190,10 @@ function whereClause(q: z.output<typeof querySchema>): { where: string; params: 
   if (q.until !== undefined) {
     conditions.push('time <= @until');
     params.until = q.until;
+  }
+  if (q.maxId !== undefined) {
+    conditions.push('id <= @maxId');
+    params.maxId = q.maxId;
   }
 
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };

@@ -27,6 +27,8 @@ export interface RequestLogQuery {
   /** ISO 8601 bounds on `time`, inclusive. */
   since?: string;
   until?: string;
+  /** Only entries up to this id: a snapshot that rows logged meanwhile do not shift. */
+  maxId?: number;
   limit?: number;
   offset?: number;
 }

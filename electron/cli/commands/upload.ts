@@ -1,7 +1,6 @@
 /** `upload FILE --mapping M --dataset D`: send a file's events, or resume an upload. */
 import { CadentClient } from '../../cadent/client';
 import { resolveTarget } from '../../credentials';
-import { readCsvHead } from '../../csv/read';
 import { loadMappingFile } from '../../mapping-file';
 import { checkFile } from '../../pipeline/check-file';
 import { isResumable, resumeUpload, startUpload } from '../../upload/upload-job';
@@ -87,14 +86,12 @@ export async function uploadCommand(argv: string[], context: CommandContext): Pr
     if (values['dry-run']) {
       return dryRun(context, file, mapping, values.dataset, target, validationTime);
     }
-    const head = await readCsvHead(file, { maxRows: 1 });
     outcome = await startUpload({
       ...common,
       ...target,
       filePath: file,
       mapping,
       datasetId: values.dataset,
-      rowsEstimated: head.estimatedRowCount,
       validationTime,
     });
   }

@@ -55,6 +55,19 @@ function ids(entries: RequestLogEntry[]): number[] {
 }
 
 describe('request log', () => {
+  it('bounds a query to the entries up to an id, so a paged export is a snapshot', () => {
+    const { store } = testStore();
+    expect(store.requestLog.lastId()).toBe(0);
+    const first = store.requestLog.insert(newLogEntry());
+    const second = store.requestLog.insert(newLogEntry());
+    const snapshot = store.requestLog.lastId();
+    expect(snapshot).toBe(second);
+    // Logged while the export pages through: not part of it, and shifts no page.
+    store.requestLog.insert(newLogEntry());
+    expect(ids(store.requestLog.query({ maxId: snapshot }))).toEqual([second, first]);
+    expect(store.requestLog.count({ maxId: snapshot })).toBe(2);
+  });
+
   it('stores an attempt as given and returns its id', () => {
     const { store } = testStore();
     const entry = newLogEntry({ uploadId: 'u1', batchSeq: 3 });
