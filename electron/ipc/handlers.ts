@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { suggestMapping } from '../../shared/header-match';
 import { IPC_METHODS } from '../../shared/ipc-api';
 import { headerSignature, mappingSchema } from '../../shared/mapping';
+import { capitalizeSentence } from '../../shared/sentence';
 import { CadentClient } from '../cadent/client';
 import { parseEndpoint } from '../cadent/endpoint';
 import { resolveTarget } from '../credentials';
@@ -382,14 +383,7 @@ export async function dispatchIpc(
 }
 
 function failure(code: string, message: string): Result<never> {
-  return { ok: false, error: { code, message: sentence(message) } };
-}
-
-/** A message as the window shows it: a capital first letter, unless it starts with a file name. */
-function sentence(message: string): string {
-  const first = message.split(' ', 1)[0] ?? '';
-  if (/[./\\]/.test(first)) return message;
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  return { ok: false, error: { code, message: capitalizeSentence(message) } };
 }
 
 /** Zod's issue in the words a form would use; the renderer validates first, this is a net. */

@@ -1,5 +1,7 @@
 /** How numbers, sizes, times and counts read in the interface. */
 
+import { capitalizeSentence } from '../../shared/sentence';
+
 // TODO(i18n): numbers and dates are written the US way whatever the user's locale; the
 // interface text is English only.
 
@@ -116,10 +118,7 @@ export function describeEncoding(encoding: string, bom: boolean): string {
 export function savedMessage(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return trimmed;
-  const first = trimmed.split(' ', 1)[0] ?? '';
-  const capitalized = /[./\\]/.test(first)
-    ? trimmed
-    : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  const capitalized = capitalizeSentence(trimmed);
   return /[.!?…]$/.test(capitalized) ? capitalized : `${capitalized}.`;
 }
 
